@@ -1,0 +1,31 @@
+namespace PanelAgent.Core.Retention;
+
+/// <summary>
+/// Retention caps of PRIVACY.md P7 and P8, in calendar periods on the panel's clock. Configuration may shorten
+/// them, never lengthen them (<see cref="Create"/> refuses longer values).
+/// </summary>
+public sealed record RetentionPolicy(int ArmLogMaxEntries, int ArmLogMaxMonths, int AlarmHistoryMaxYears)
+{
+    public const int MaxArmLogEntries = 100;
+    public const int MaxArmLogMonths = 3;
+    public const int MaxAlarmHistoryYears = 5;
+
+    public static readonly RetentionPolicy Default = new(MaxArmLogEntries, MaxArmLogMonths, MaxAlarmHistoryYears);
+
+    public static RetentionPolicy Create(int armLogEntries, int armLogMonths, int historyYears)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(armLogEntries);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(armLogEntries, MaxArmLogEntries);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(armLogMonths);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(armLogMonths, MaxArmLogMonths);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(historyYears);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(historyYears, MaxAlarmHistoryYears);
+        return new RetentionPolicy(armLogEntries, armLogMonths, historyYears);
+    }
+
+    /// <summary>Arm/disarm entries at or before this instant are pruned.</summary>
+    public DateTimeOffset ArmLogCutoff(DateTimeOffset now) => now.AddMonths(-ArmLogMaxMonths);
+
+    /// <summary>Alarm history entries at or before this instant are pruned.</summary>
+    public DateTimeOffset AlarmHistoryCutoff(DateTimeOffset now) => now.AddYears(-AlarmHistoryMaxYears);
+}
