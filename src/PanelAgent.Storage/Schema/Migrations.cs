@@ -1,0 +1,61 @@
+namespace PanelAgent.Storage.Schema;
+
+/// <summary>
+/// The schema, as an ordered list of additive steps. Never edit a released step; append a new one. Every statement
+/// elsewhere names its columns (no <c>SELECT *</c>, no positional INSERT), which is what lets a previous release run
+/// on a file a later release extended, e.g. the transport issue's <c>ALTER TABLE events ADD COLUMN acked_at</c>.
+/// </summary>
+internal static class Migrations
+{
+    private const string V1 = """
+        CREATE TABLE schema_info (
+            id                 INTEGER PRIMARY KEY CHECK (id = 1),
+            version            INTEGER NOT NULL,
+            min_reader_version INTEGER NOT NULL
+        );
+
+        -- The durable log. AUTOINCREMENT (not just INTEGER PRIMARY KEY): a sequence is never handed out twice, even
+        -- after the newest rows were pruned, because the station deduplicates on it.
+        CREATE TABLE events (
+            seq         INTEGER PRIMARY KEY AUTOINCREMENT,
+            at_utc      INTEGER NOT NULL, -- unix milliseconds, UTC
+            kind        TEXT    NOT NULL,
+            zone        TEXT,
+            user_number INTEGER,
+            detail      TEXT,
+            category    TEXT    NOT NULL, -- arm_disarm | alarm_history | operational, as filed at commit time
+            priority    INTEGER NOT NULL  -- EventPriority: 0 alarm ... 4 heartbeat
+        );
+        CREATE INDEX events_category_at ON events (category, at_utc);
+
+        -- The two logs of P7 and P8 point into the event log; pruning an event takes its log entry with it.
+        CREATE TABLE arm_log (
+            seq INTEGER PRIMARY KEY REFERENCES events (seq) ON DELETE CASCADE
+        );
+        CREATE TABLE alarm_history (
+            seq INTEGER PRIMARY KEY REFERENCES events (seq) ON DELETE CASCADE
+        );
+
+        CREATE TABLE panel_state (
+            id          INTEGER PRIMARY KEY CHECK (id = 1),
+            json        TEXT    NOT NULL,
+            updated_utc INTEGER NOT NULL
+        );
+
+        -- code_hash is CodeHash.ToString(): PBKDF2 parameters, salt and hash. A code is never stored (P9).
+        CREATE TABLE users (
+            number    INTEGER PRIMARY KEY,
+            label     TEXT,
+            code_hash TEXT    NOT NULL,
+            is_duress INTEGER NOT NULL
+        );
+        """;
+
+    public static readonly IReadOnlyList<MigrationStep> All =
+    [
+        new(Version: 1, MinReaderVersion: 1, V1),
+    ];
+
+    /// <summary>The newest schema version this build writes and understands.</summary>
+    public static int CurrentVersion => All[^1].Version;
+}
