@@ -11,8 +11,14 @@ public sealed record PanelState
 
     public PanelPhase Phase { get; init; } = PanelPhase.Disarmed;
 
+    /// <summary>The user has set the panel (from the start of the exit delay until disarm), whatever the phase.</summary>
+    public bool Armed { get; init; }
+
     /// <summary>The mode being armed (exit delay), or the mode armed before entry delay / alarm.</summary>
     public ArmMode Mode { get; init; } = ArmMode.Away;
+
+    /// <summary>The user number that set the panel, reported when arming completes.</summary>
+    public int? ArmedBy { get; init; }
 
     /// <summary>When the exit or entry delay runs out.</summary>
     public DateTimeOffset? DelayEndsAt { get; init; }
@@ -23,6 +29,9 @@ public sealed record PanelState
     /// <summary>The siren sounds until this instant (cut-off, EN 50131: 2-15 min). Null when silent.</summary>
     public DateTimeOffset? SirenUntil { get; init; }
 
+    /// <summary>The siren already ran to its cut-off in this alarm period; it does not restart until disarm.</summary>
+    public bool SirenCutOff { get; init; }
+
     /// <summary>Zones bypassed for this arming period (cleared on disarm).</summary>
     public IReadOnlyList<string> Bypassed { get; init; } = [];
 
@@ -31,6 +40,12 @@ public sealed record PanelState
 
     /// <summary>Trouble conditions currently raised (kind or kind:zone), so that restores are reported once.</summary>
     public IReadOnlyList<string> OpenTroubles { get; init; } = [];
+
+    /// <summary>The door-lock relay is energised (locked) because the panel armed away.</summary>
+    public bool DoorLocked { get; init; }
+
+    /// <summary>The smart plug is cut because the panel armed away.</summary>
+    public bool PlugCut { get; init; }
 
     /// <summary>Keypad lock-out bookkeeping.</summary>
     public LockoutState Lockout { get; init; } = LockoutState.None;
@@ -44,6 +59,11 @@ public sealed record PanelState
             if (SirenUntil is { } siren && (next is null || siren < next))
             {
                 next = siren;
+            }
+
+            if (Lockout.LockedUntil is { } unlock && (next is null || unlock < next))
+            {
+                next = unlock;
             }
 
             return next;
