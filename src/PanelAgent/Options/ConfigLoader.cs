@@ -1,0 +1,92 @@
+using System.Text.Json;
+using Microsoft.Extensions.Configuration;
+using PanelAgent.Hardware.Options;
+using PanelAgent.Storage;
+
+namespace PanelAgent.Options;
+
+/// <summary>
+/// Reads the one JSON configuration file, binds its sections and validates them all, so a bad file is reported
+/// whole, each error naming its field, before anything opens.
+/// </summary>
+public static class ConfigLoader
+{
+    public static PanelConfig Load(string path, IEnumerable<KeyValuePair<string, string?>>? overrides = null)
+    {
+        if (!File.Exists(path))
+        {
+            throw new ConfigException($"--config: no file at '{path}'");
+        }
+
+        IConfiguration configuration;
+        try
+        {
+            configuration = new ConfigurationBuilder()
+                .AddJsonFile(Path.GetFullPath(path), optional: false, reloadOnChange: false)
+                .AddInMemoryCollection(overrides ?? [])
+                .Build();
+        }
+        catch (Exception ex) when (ex is InvalidDataException or JsonException or FormatException)
+        {
+            throw new ConfigException($"{path}: not valid JSON: {ex.InnerException?.Message ?? ex.Message}", ex);
+        }
+
+        return Bind(configuration);
+    }
+
+    public static PanelConfig Bind(IConfiguration configuration)
+    {
+        var errors = new List<string>();
+        var panel = BindSection<PanelOptions>(configuration, PanelOptions.SectionName, errors);
+        var hardware = BindSection<HardwareOptions>(configuration, HardwareOptions.SectionName, errors);
+        var storage = BindSection<StorageOptions>(configuration, StorageOptions.SectionName, errors);
+        if (errors.Count == 0)
+        {
+            errors.AddRange(PanelOptionsValidator.Validate(panel));
+            errors.AddRange(hardware.Validate());
+            errors.AddRange(storage.Validate());
+            errors.AddRange(CrossCheck(panel, hardware));
+        }
+
+        return errors.Count > 0 ? throw new ConfigException(errors) : new PanelConfig(panel, hardware, storage);
+    }
+
+    private static T BindSection<T>(IConfiguration configuration, string name, List<string> errors)
+        where T : new()
+    {
+        var options = new T();
+        try
+        {
+            // ErrorOnUnknownConfiguration: a misspelt key is an error naming it, not a silently ignored setting.
+            configuration.GetSection(name).Bind(options, o => o.ErrorOnUnknownConfiguration = true);
+        }
+        catch (InvalidOperationException ex)
+        {
+            errors.Add($"{name}: {ex.Message}");
+        }
+
+        return options;
+    }
+
+    /// <summary>Every zone needs wiring, and every wired input a zone.</summary>
+    private static IEnumerable<string> CrossCheck(PanelOptions panel, HardwareOptions hardware)
+    {
+        var zones = panel.Zones.Select(z => z.Id).ToHashSet(StringComparer.Ordinal);
+        var wired = hardware.Inputs.Select(i => i.Zone).ToHashSet(StringComparer.Ordinal);
+        for (var i = 0; i < panel.Zones.Count; i++)
+        {
+            if (!wired.Contains(panel.Zones[i].Id))
+            {
+                yield return $"Panel:Zones[{i}]:Id: zone '{panel.Zones[i].Id}' has no input under Hardware:Inputs";
+            }
+        }
+
+        for (var i = 0; i < hardware.Inputs.Count; i++)
+        {
+            if (!zones.Contains(hardware.Inputs[i].Zone))
+            {
+                yield return $"Hardware:Inputs[{i}]:Zone: '{hardware.Inputs[i].Zone}' is not a zone under Panel:Zones";
+            }
+        }
+    }
+}

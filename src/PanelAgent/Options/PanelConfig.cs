@@ -1,0 +1,31 @@
+using PanelAgent.Core.Engine;
+using PanelAgent.Core.Retention;
+using PanelAgent.Core.Zones;
+using PanelAgent.Hardware.Options;
+using PanelAgent.Storage;
+
+namespace PanelAgent.Options;
+
+/// <summary>The whole configuration file, bound and validated.</summary>
+public sealed record PanelConfig(PanelOptions Panel, HardwareOptions Hardware, StorageOptions Storage)
+{
+    public EngineSettings ToEngineSettings() => new()
+    {
+        Grade = Panel.Grade,
+        EntryDelay = Panel.EntryDelay,
+        ExitDelay = Panel.ExitDelay,
+        SirenCutoff = Panel.SirenCutoff,
+        LockDoorWhenArmedAway = Panel.LockDoorWhenArmedAway,
+        CutPlugWhenArmedAway = Panel.CutPlugWhenArmedAway,
+        Zones = Panel.Zones.ToDictionary(z => z.Id, ToDefinition, StringComparer.Ordinal),
+    };
+
+    public RetentionPolicy ToRetentionPolicy() =>
+        RetentionPolicy.Create(Panel.Retention.ArmLogEntries, Panel.Retention.ArmLogMonths, Panel.Retention.AlarmHistoryYears);
+
+    private static ZoneDefinition ToDefinition(ZoneOptions z)
+    {
+        ZoneTypes.TryParse(z.Type, out var type);
+        return new ZoneDefinition(z.Id, type, z.Kind, z.Debounce);
+    }
+}

@@ -1,0 +1,149 @@
+using Microsoft.Extensions.Logging;
+using PanelAgent.Core.Codes;
+using PanelAgent.Core.Engine;
+using PanelAgent.Core.Events;
+using PanelAgent.Core.Inputs;
+using PanelAgent.Core.Retention;
+using PanelAgent.Core.State;
+using PanelAgent.Hardware;
+using PanelAgent.Options;
+using PanelAgent.Storage;
+
+namespace PanelAgent.Runtime;
+
+/// <summary>
+/// One running panel: the store, the keypad, the engine, the input pump and supervisor, and retention, wired in the
+/// start-up order the issue demands: open and migrate storage, resume the persisted state (outputs included),
+/// and only then open the inputs. Used by the host and by the scenario runner's simulation target alike.
+/// </summary>
+public sealed class PanelRuntime : IDisposable
+{
+    private readonly PanelHardware _hardware;
+
+    private PanelRuntime(PanelHardware hardware, SqliteEventStore store, Keypad keypad, InputPump pump, AlarmPanel panel,
+        InputSupervisor supervisor, RetentionScheduler retention)
+    {
+        _hardware = hardware;
+        Store = store;
+        Keypad = keypad;
+        Pump = pump;
+        Panel = panel;
+        Supervisor = supervisor;
+        Retention = retention;
+    }
+
+    public SqliteEventStore Store { get; }
+
+    public Keypad Keypad { get; }
+
+    public InputPump Pump { get; }
+
+    public AlarmPanel Panel { get; }
+
+    public InputSupervisor Supervisor { get; }
+
+    public RetentionScheduler Retention { get; }
+
+    /// <summary>Starts a panel on <paramref name="hardware"/>; the runtime owns the hardware from here on.</summary>
+    public static PanelRuntime Start(PanelConfig config, PanelHardware hardware, TimeProvider time, ILoggerFactory loggers)
+    {
+        var logger = loggers.CreateLogger<PanelRuntime>();
+        var opened = SqliteStoreOpener.Open(config.Storage, time, loggers.CreateLogger<SqliteEventStore>());
+        var store = opened.Store;
+        var keypad = OpenKeypad(config.Panel, store, logger);
+        var state = store.LoadState() ?? PanelState.Initial;
+        var settings = config.ToEngineSettings();
+
+        AlarmPanel? panel = null;
+        var pump = new InputPump(settings.Zones.Values, time, config.Hardware.QueueCapacity, t => panel?.Handle(t));
+        panel = new AlarmPanel(new AlarmEngine(settings), store, hardware.Outputs, keypad,
+            new PanelServices(time, loggers.CreateLogger<AlarmPanel>(), () => pump.Conditions, state));
+
+        // Persisted state first, before any input is opened: delays that ran out while off end now, outputs resume.
+        panel.Resume();
+        ReportStorageProblems(opened, store, panel, logger);
+        var retention = new RetentionScheduler(store, config.ToRetentionPolicy(), time);
+        if (retention.Run() is { } pruned)
+        {
+            RuntimeLog.Pruned(logger, pruned.ArmLogRemoved, pruned.AlarmHistoryRemoved);
+        }
+
+        // Then the inputs: claim, read once, take the read levels as the starting point, decide open zones.
+        hardware.Inputs.Open(pump);
+        RuntimeLog.InputsOpened(logger, hardware.Inputs.Description);
+        pump.Seed(hardware.Inputs.ReadAll());
+        panel.ResumeInputs(pump.Conditions);
+        var supervisor = new InputSupervisor(hardware.Inputs, pump, config.Hardware.RereadInterval, time);
+        supervisor.Start();
+        RuntimeLog.Ready(logger, panel.State.Phase.ToString(), settings.Zones.Count, keypad.Count);
+        return new PanelRuntime(hardware, store, keypad, pump, panel, supervisor, retention);
+    }
+
+    /// <summary>A clean stop: held events are written if storage allows, then everything is released.</summary>
+    public void Stop()
+    {
+        Panel.Flush();
+        Dispose();
+    }
+
+    public void Dispose()
+    {
+        Supervisor.Dispose();
+        Retention.Dispose();
+        Panel.Dispose();
+        Pump.Dispose();
+        _hardware.Dispose();
+        Store.Dispose();
+    }
+
+    private static Keypad OpenKeypad(PanelOptions options, SqliteEventStore store, ILogger logger)
+    {
+        var hasher = new CodeHasher(PepperFile.LoadOrCreate(options.Codes.PepperPath), options.Codes.HashIterations);
+        var keypad = new Keypad(hasher, options.Grade);
+        var users = store.LoadUsers();
+        keypad.Load(users);
+        if (users.Count == 0 && options.Users.Count > 0)
+        {
+            Provision(options, store, keypad, logger);
+        }
+
+        return keypad;
+    }
+
+    private static void Provision(PanelOptions options, SqliteEventStore store, Keypad keypad, ILogger logger)
+    {
+        var enrolled = 0;
+        foreach (var user in options.Users)
+        {
+            var refusal = keypad.TryEnrol(user.Number, null, user.Code, user.Duress, out var record);
+            if (record is null)
+            {
+                RuntimeLog.ProvisionRefused(logger, user.Number, refusal ?? "refused");
+                continue;
+            }
+
+            store.Save(record);
+            enrolled++;
+        }
+
+        RuntimeLog.Provisioned(logger, enrolled);
+    }
+
+    private static void ReportStorageProblems(StoreOpenResult opened, SqliteEventStore store, AlarmPanel panel, ILogger logger)
+    {
+        if (opened.QuarantinedTo is { } moved)
+        {
+            RuntimeLog.Quarantined(logger, moved);
+        }
+
+        if (store.StateUnreadable)
+        {
+            RuntimeLog.StateUnreadable(logger);
+        }
+
+        if (opened.Quarantined || store.StateUnreadable)
+        {
+            panel.Handle(new TroubleChanged(TroubleKinds.Storage, null, Raised: true));
+        }
+    }
+}
