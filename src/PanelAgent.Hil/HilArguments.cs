@@ -1,0 +1,62 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace PanelAgent.Hil;
+
+/// <summary><c>panel-hil run FILE... [--junit PATH] [--timeline]</c>, parsed by hand: three options need no library.</summary>
+public sealed record HilArguments(IReadOnlyList<string> Paths, string? JUnitPath, bool Timeline)
+{
+    public const string Usage = """
+        usage: panel-hil run FILE|DIR... [--junit PATH] [--timeline]
+          FILE|DIR      scenario files (hardware/scenarios/*.json); a directory runs its *.json files in name order
+          --junit PATH  also write JUnit XML to PATH
+          --timeline    print every panel event as it is observed
+        exit codes: 0 every step held, 1 a step failed, 2 usage error or malformed scenario
+        """;
+
+    public static bool TryParse(IReadOnlyList<string> args, [NotNullWhen(true)] out HilArguments? parsed, out string error)
+    {
+        parsed = null;
+        error = "";
+        if (args.Count == 0 || args[0] != "run")
+        {
+            error = args.Count == 0 ? "missing command" : $"unknown command \"{args[0]}\"";
+            return false;
+        }
+
+        var paths = new List<string>();
+        string? junit = null;
+        var timeline = false;
+        for (var i = 1; i < args.Count; i++)
+        {
+            switch (args[i])
+            {
+                case "--timeline":
+                    timeline = true;
+                    break;
+                case "--junit" when i + 1 < args.Count && !args[i + 1].StartsWith("--", StringComparison.Ordinal):
+                    junit = args[++i];
+                    break;
+                case "--junit":
+                    error = "--junit needs a PATH";
+                    return false;
+                case var option when option.StartsWith('-') && option.Length > 1:
+                    error = $"unknown option \"{option}\"";
+                    return false;
+                default:
+                    paths.Add(args[i]);
+                    break;
+            }
+        }
+
+        if (paths.Count == 0)
+        {
+            error = "no scenario files given";
+            return false;
+        }
+
+        parsed = new HilArguments(paths, junit, timeline);
+        return true;
+    }
+
+    public static bool IsHelp(IReadOnlyList<string> args) => args.Any(a => a is "-h" or "--help") || args is ["help"];
+}

@@ -1,0 +1,34 @@
+using PanelAgent.Core.Events;
+using PanelAgent.Core.State;
+using PanelAgent.Core.Zones;
+
+namespace PanelAgent.Hil.Targets;
+
+/// <summary>
+/// A panel a scenario runs against: the simulated engine in CI and the demo, a real rig later (HIL issue).
+/// The runner talks to nothing else, so a scenario means the same on both.
+/// </summary>
+public interface IScenarioTarget : IAsyncDisposable
+{
+    /// <summary>The target's clock: virtual time in simulation, the rig's clock on hardware.</summary>
+    DateTimeOffset Now { get; }
+
+    /// <summary>Every event since the run started, across restarts, in order. The runner keeps indexes into it.</summary>
+    IReadOnlyList<PanelEvent> Events { get; }
+
+    Task ArmAsync(ArmMode mode, string code, IReadOnlyList<string> bypass, CancellationToken ct);
+
+    Task DisarmAsync(string code, CancellationToken ct);
+
+    /// <summary>Drives a zone: open→<see cref="ZoneCondition.Active"/>, closed→Normal, tamper→Tamper, fault→Fault.</summary>
+    Task SetZoneAsync(string zoneId, ZoneCondition condition, CancellationToken ct);
+
+    /// <summary>Moves virtual time forward, fires the timers that fall due, and returns when the panel is idle again.</summary>
+    Task AdvanceAsync(TimeSpan by, CancellationToken ct);
+
+    /// <summary>Restarts the panel: a clean stop, or a hard one (power cut: nothing flushed, nothing said goodbye).</summary>
+    Task RestartAsync(bool hard, CancellationToken ct);
+
+    /// <summary>Reads a named figure (<c>armlog.count</c>, <c>state</c>...); null when the target knows no such figure.</summary>
+    Task<string?> ReadFigureAsync(string figure, CancellationToken ct);
+}
