@@ -2,12 +2,8 @@ using PanelAgent.Hil.Targets;
 
 namespace PanelAgent.Hil;
 
-/// <summary>
-/// Where <c>panel-hil</c> gets its targets. Kept alone in this file because the lead replaces it when the
-/// simulation target (in the host) is wired; the HIL issue adds the rig target beside it.
-/// </summary>
+/// <summary>Where <c>panel-hil</c> gets its targets; the HIL issue adds the rig target beside the simulation.</summary>
 public static class TargetFactories
 {
-    public static IScenarioTargetFactory Simulation() =>
-        throw new NotSupportedException("simulation target not wired yet");
+    public static IScenarioTargetFactory Simulation() => new SimulationTargetFactory();
 }

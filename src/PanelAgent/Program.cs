@@ -1,1 +1,3 @@
-return 0;
+using PanelAgent;
+
+return await AgentProgram.RunAsync(args).ConfigureAwait(false);

@@ -91,6 +91,18 @@ public sealed class AlarmPanel : IDisposable
         }
     }
 
+    /// <summary>True when the engine takes its lock within <paramref name="timeout"/>: it is not stuck.</summary>
+    public bool Ping(TimeSpan timeout)
+    {
+        if (!_gate.TryEnter(timeout))
+        {
+            return false;
+        }
+
+        _gate.Exit();
+        return true;
+    }
+
     /// <summary>A code entered at the keypad (or by a scenario): verified, then handed to the engine.</summary>
     public KeypadOutcome EnterCode(string code, KeypadAction action)
     {

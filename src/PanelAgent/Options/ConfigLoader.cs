@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.Extensions.Configuration;
 using PanelAgent.Hardware.Options;
 using PanelAgent.Storage;
 

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging;
 using PanelAgent.Core.Codes;
 using PanelAgent.Core.Engine;
 using PanelAgent.Core.Events;
@@ -45,7 +44,9 @@ public sealed class PanelRuntime : IDisposable
     public RetentionScheduler Retention { get; }
 
     /// <summary>Starts a panel on <paramref name="hardware"/>; the runtime owns the hardware from here on.</summary>
-    public static PanelRuntime Start(PanelConfig config, PanelHardware hardware, TimeProvider time, ILoggerFactory loggers)
+    public static PanelRuntime Start(
+        PanelConfig config, PanelHardware hardware, TimeProvider time, ILoggerFactory loggers,
+        Action<PanelEvent>? observer = null)
     {
         var logger = loggers.CreateLogger<PanelRuntime>();
         var opened = SqliteStoreOpener.Open(config.Storage, time, loggers.CreateLogger<SqliteEventStore>());
@@ -58,6 +59,11 @@ public sealed class PanelRuntime : IDisposable
         var pump = new InputPump(settings.Zones.Values, time, config.Hardware.QueueCapacity, t => panel?.Handle(t));
         panel = new AlarmPanel(new AlarmEngine(settings), store, hardware.Outputs, keypad,
             new PanelServices(time, loggers.CreateLogger<AlarmPanel>(), () => pump.Conditions, state));
+
+        if (observer is not null)
+        {
+            panel.EventRaised += observer; // before Resume, so the events of start-up are seen too
+        }
 
         // Persisted state first, before any input is opened: delays that ran out while off end now, outputs resume.
         panel.Resume();

@@ -1,0 +1,134 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using PanelAgent.Core.Engine;
+using PanelAgent.Core.Events;
+using PanelAgent.Core.Ports;
+using PanelAgent.Core.State;
+using PanelAgent.Core.Zones;
+using PanelAgent.Options;
+using PanelAgent.Runtime;
+using PanelAgent.Simulation;
+
+namespace PanelAgent.Hil.Targets;
+
+/// <summary>
+/// The simulation target: the real runtime (storage, engine, adapters) on a simulated board, with a virtual clock.
+/// The board (the physical world: which doors are open) survives a restart; the runtime does not.
+/// </summary>
+public sealed class SimulationTarget : IScenarioTarget
+{
+    /// <summary>A Monday morning, so calendar arithmetic in scenarios is easy to follow.</summary>
+    public static readonly DateTimeOffset VirtualStart = new(2026, 1, 5, 8, 0, 0, TimeSpan.Zero);
+
+    private readonly FakeTimeProvider _time = new(VirtualStart);
+    private readonly List<PanelEvent> _events = [];
+    private readonly string _directory;
+    private readonly PanelConfig _config;
+    private readonly SimulatedHardwareSource _board;
+    private readonly ILoggerFactory _loggers;
+    private PanelRuntime _runtime;
+
+    private SimulationTarget(string directory, PanelConfig config, ILoggerFactory loggers)
+    {
+        _directory = directory;
+        _config = config;
+        _loggers = loggers;
+        _board = new SimulatedHardwareSource(config, _time, loggers);
+        _runtime = StartRuntime();
+    }
+
+    public DateTimeOffset Now => _time.GetUtcNow();
+
+    public IReadOnlyList<PanelEvent> Events => _events;
+
+    public static SimulationTarget Start(string panelConfigPath, ILoggerFactory? loggers = null)
+    {
+        var directory = Directory.CreateTempSubdirectory("panel-hil-").FullName;
+        var config = ConfigLoader.Load(panelConfigPath, new Dictionary<string, string?>
+        {
+            ["Storage:Path"] = Path.Combine(directory, "panel.db"),
+            ["Panel:Codes:PepperPath"] = Path.Combine(directory, "pepper"),
+        });
+        return new SimulationTarget(directory, config, loggers ?? NullLoggerFactory.Instance);
+    }
+
+    public Task ArmAsync(ArmMode mode, string code, IReadOnlyList<string> bypass, CancellationToken ct)
+    {
+        _runtime.Panel.EnterCode(code, KeypadAction.ArmIn(mode, bypass));
+        return Settle();
+    }
+
+    public Task DisarmAsync(string code, CancellationToken ct)
+    {
+        _runtime.Panel.EnterCode(code, KeypadAction.Disarm);
+        return Settle();
+    }
+
+    /// <summary>Sets the zone, then lets its debounce time pass, as a real contact needs to be accepted.</summary>
+    public Task SetZoneAsync(string zoneId, ZoneCondition condition, CancellationToken ct)
+    {
+        if (!_config.Panel.Zones.Any(z => z.Id == zoneId))
+        {
+            throw new InvalidOperationException($"the panel has no zone '{zoneId}'");
+        }
+
+        _board.Board.SetZone(zoneId, condition);
+        _runtime.Pump.ProcessPending();
+        var debounce = _config.Panel.Zones.First(z => z.Id == zoneId).Debounce;
+        return AdvanceAsync(debounce, ct);
+    }
+
+    public Task AdvanceAsync(TimeSpan by, CancellationToken ct)
+    {
+        _time.Advance(by);
+        return Settle();
+    }
+
+    public Task RestartAsync(bool hard, CancellationToken ct)
+    {
+        if (hard)
+        {
+            _runtime.Dispose(); // power cut: nothing held in memory is written
+        }
+        else
+        {
+            _runtime.Stop();
+        }
+
+        _runtime = StartRuntime();
+        return Settle();
+    }
+
+    public Task<string?> ReadFigureAsync(string figure, CancellationToken ct) => Task.FromResult(figure switch
+    {
+        "armlog.count" => _runtime.Store.ReadArmLog().Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        "alarmhistory.count" => _runtime.Store.ReadAlarmHistory().Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        "events.count" => _events.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        "state" => StateNames.Of(_runtime.Panel.State.Phase),
+        "siren" => OnOff(OutputKind.Siren),
+        "lock" => OnOff(OutputKind.DoorLock),
+        "plug" => OnOff(OutputKind.SmartPlug),
+        "unsaved.count" => _runtime.Panel.UnsavedCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        _ => null,
+    });
+
+    public ValueTask DisposeAsync()
+    {
+        _runtime.Stop();
+        _board.Dispose();
+        Directory.Delete(_directory, recursive: true);
+        return ValueTask.CompletedTask;
+    }
+
+    private PanelRuntime StartRuntime() => PanelRuntime.Start(_config, _board.Open(), _time, _loggers, _events.Add);
+
+    private string OnOff(OutputKind output) => _board.Board.IsOutputOn(output) ? "on" : "off";
+
+    /// <summary>Drains edges the last action queued; timers already ran inside <see cref="FakeTimeProvider.Advance"/>.</summary>
+    private Task Settle()
+    {
+        _runtime.Pump.ProcessPending();
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,42 @@
+using PanelAgent.Options;
+using PanelAgent.Runtime;
+using PanelAgent.Services;
+using PanelAgent.Simulation;
+
+namespace PanelAgent;
+
+/// <summary>Registers the panel's services: one call from Program.cs.</summary>
+public static class PanelAgentServices
+{
+    public static IServiceCollection AddPanelAgent(this IServiceCollection services, PanelConfig config, AgentArguments args)
+    {
+        services.AddSingleton(config);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<RuntimeHolder>();
+        if (args.Simulate)
+        {
+            services.AddSingleton(sp => new SimulatedHardwareSource(
+                config, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>()));
+            services.AddSingleton<IHardwareSource>(sp => sp.GetRequiredService<SimulatedHardwareSource>());
+        }
+        else
+        {
+            services.AddSingleton<IHardwareSource, BoardHardwareSource>();
+        }
+
+        services.AddHostedService<PanelService>();
+        services.AddSingleton(sp => new PanelHealth(
+            sp.GetRequiredService<RuntimeHolder>(), sp.GetRequiredService<TimeProvider>(), config.Hardware.RereadInterval));
+        services.AddSingleton<IWatchdogNotifier, SystemdWatchdogNotifier>();
+        services.AddSingleton<Func<TimeSpan?>>(() =>
+            WatchdogSettings.PingInterval(Environment.GetEnvironmentVariable, Environment.ProcessId));
+        services.AddHostedService<WatchdogService>();
+        if (args is { Simulate: true, StormZone: { } zone })
+        {
+            services.AddHostedService(sp =>
+                new StormService(sp.GetRequiredService<SimulatedHardwareSource>(), zone, args.StormInterval));
+        }
+
+        return services;
+    }
+}

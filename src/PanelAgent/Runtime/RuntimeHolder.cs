@@ -1,0 +1,16 @@
+namespace PanelAgent.Runtime;
+
+/// <summary>Shares the running panel between the hosted services; set once start-up has finished.</summary>
+public sealed class RuntimeHolder
+{
+    private PanelRuntime? _runtime;
+
+    public PanelRuntime? Runtime
+    {
+        get => Volatile.Read(ref _runtime);
+        set => Volatile.Write(ref _runtime, value);
+    }
+
+    /// <summary>The exit code the process ends with (dotnet/runtime#67146: a failed service would otherwise exit 0).</summary>
+    public int ExitCode { get; set; }
+}
