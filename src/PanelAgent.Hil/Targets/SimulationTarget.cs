@@ -73,10 +73,18 @@ public sealed class SimulationTarget : IScenarioTarget
             throw new InvalidOperationException($"the panel has no zone '{zoneId}'");
         }
 
-        _board.Board.SetZone(zoneId, condition);
+        var zone = _config.Panel.Zones.First(z => z.Id == zoneId);
+
+        // A tamper-type zone (the panel's own lid switch) has no separate tamper line: its detector is the tamper.
+        _board.Board.SetZone(zoneId, condition == ZoneCondition.Tamper && zone.Type == "tamper" ? ZoneCondition.Active : condition);
+        if (_config.Hardware.Inputs.Any(i => i.Zone == zoneId && i.OnExpander))
+        {
+            // The expander's interrupt is served by a reader task of its own; a re-read makes the step deterministic.
+            _runtime.Supervisor.Run();
+        }
+
         _runtime.Pump.ProcessPending();
-        var debounce = _config.Panel.Zones.First(z => z.Id == zoneId).Debounce;
-        return AdvanceAsync(debounce, ct);
+        return AdvanceAsync(zone.Debounce, ct);
     }
 
     public Task AdvanceAsync(TimeSpan by, CancellationToken ct)
