@@ -1,5 +1,4 @@
 using System.Reflection;
-using System.Runtime.CompilerServices;
 using PanelAgent.Core.Events;
 using PanelAgent.Hil.Scenarios;
 
@@ -84,20 +83,5 @@ public class HardwareScenariosTests
     }
 
     /// <summary>Found from this source file's path, since the tests run from an artifacts folder outside the repo.</summary>
-    private static string ScenarioDirectory([CallerFilePath] string sourceFile = "")
-    {
-        foreach (var start in new[] { Path.GetDirectoryName(sourceFile), Environment.CurrentDirectory })
-        {
-            for (var dir = start; dir is not null; dir = Path.GetDirectoryName(dir))
-            {
-                var candidate = Path.Combine(dir, "hardware", "scenarios");
-                if (Directory.Exists(candidate))
-                {
-                    return candidate;
-                }
-            }
-        }
-
-        throw new DirectoryNotFoundException("hardware/scenarios not found above " + sourceFile);
-    }
+    private static string ScenarioDirectory() => Fakes.RepoPaths.Find(Path.Combine("hardware", "scenarios"));
 }

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Installs what the build, tests and demo need beyond the .NET SDK, only when it is missing.
+# Everything the project needs on a machine is installed from here: nothing by hand.
+set -euo pipefail
+
+need=()
+# Real SQLite integrity checks from the shell in crash tests and the demo.
+command -v sqlite3 >/dev/null 2>&1 || need+=(sqlite3)
+
+if [ ${#need[@]} -gt 0 ]; then
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "setup: missing ${need[*]}; run as root or install them" >&2
+    exit 1
+  fi
+  echo "setup: installing ${need[*]}"
+  apt-get update -qq >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+fi
