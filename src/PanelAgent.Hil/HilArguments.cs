@@ -3,13 +3,14 @@ using System.Diagnostics.CodeAnalysis;
 namespace PanelAgent.Hil;
 
 /// <summary><c>panel-hil run FILE... [--junit PATH] [--timeline]</c>, parsed by hand: three options need no library.</summary>
-public sealed record HilArguments(IReadOnlyList<string> Paths, string? JUnitPath, bool Timeline)
+public sealed record HilArguments(IReadOnlyList<string> Paths, string? JUnitPath, bool Timeline, string? KeepData = null)
 {
     public const string Usage = """
-        usage: panel-hil run FILE|DIR... [--junit PATH] [--timeline]
+        usage: panel-hil run FILE|DIR... [--junit PATH] [--timeline] [--keep-data DIR]
           FILE|DIR      scenario files (hardware/scenarios/*.json); a directory runs its *.json files in name order
           --junit PATH  also write JUnit XML to PATH
           --timeline    print every panel event as it is observed
+          --keep-data DIR  simulation: keep the database in DIR (emptied first) for inspection
         exit codes: 0 every step held, 1 a step failed, 2 usage error or malformed scenario
         """;
 
@@ -26,6 +27,7 @@ public sealed record HilArguments(IReadOnlyList<string> Paths, string? JUnitPath
         var paths = new List<string>();
         string? junit = null;
         var timeline = false;
+        string? keep = null;
         for (var i = 1; i < args.Count; i++)
         {
             switch (args[i])
@@ -38,6 +40,12 @@ public sealed record HilArguments(IReadOnlyList<string> Paths, string? JUnitPath
                     break;
                 case "--junit":
                     error = "--junit needs a PATH";
+                    return false;
+                case "--keep-data" when i + 1 < args.Count && !args[i + 1].StartsWith("--", StringComparison.Ordinal):
+                    keep = args[++i];
+                    break;
+                case "--keep-data":
+                    error = "--keep-data needs a DIR";
                     return false;
                 case var option when option.StartsWith('-') && option.Length > 1:
                     error = $"unknown option \"{option}\"";
@@ -54,7 +62,7 @@ public sealed record HilArguments(IReadOnlyList<string> Paths, string? JUnitPath
             return false;
         }
 
-        parsed = new HilArguments(paths, junit, timeline);
+        parsed = new HilArguments(paths, junit, timeline, keep);
         return true;
     }
 

@@ -17,7 +17,7 @@ public static class HilCommand
     /// <remarks><paramref name="targets"/> is called once, after every file loaded, so a target that is not
     /// available does not hide a malformed scenario.</remarks>
     public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error,
-        Func<IScenarioTargetFactory> targets, string currentDirectory, CancellationToken ct)
+        Func<HilArguments, IScenarioTargetFactory> targets, string currentDirectory, CancellationToken ct)
     {
         if (HilArguments.IsHelp(args))
         {
@@ -32,7 +32,7 @@ public static class HilCommand
             return ExitCodes.Usage;
         }
 
-        if (!TryLoad(parsed.Paths, currentDirectory, error, out var files) || !TryGetFactory(targets, error, out var factory))
+        if (!TryLoad(parsed.Paths, currentDirectory, error, out var files) || !TryGetFactory(() => targets(parsed), error, out var factory))
         {
             return ExitCodes.Usage;
         }

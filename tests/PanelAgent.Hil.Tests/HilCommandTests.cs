@@ -99,7 +99,7 @@ public sealed class HilCommandTests : IDisposable
         WriteScenario("hardware/scenarios/ok.json", Passing);
 
         var code = await HilCommand.RunAsync(["run", "hardware/scenarios/ok.json"], _output, _error,
-            () => throw new NotSupportedException("simulation target not wired yet"), _tree.Root, default);
+            _ => throw new NotSupportedException("simulation target not wired yet"), _tree.Root, default);
 
         Assert.Equal(2, code);
         Assert.Equal("panel-hil: simulation target not wired yet", _error.ToString().Trim());
@@ -131,5 +131,5 @@ public sealed class HilCommandTests : IDisposable
     private void WriteScenario(string path, string steps, string name = "test") => _tree.Write(path, ScenarioJson.Json(steps, name));
 
     private Task<int> RunAsync(params string[] args) =>
-        HilCommand.RunAsync(args, _output, _error, () => (IScenarioTargetFactory)_factory, _tree.Root, default);
+        HilCommand.RunAsync(args, _output, _error, _ => (IScenarioTargetFactory)_factory, _tree.Root, default);
 }

@@ -24,14 +24,16 @@ public sealed class SimulationTarget : IScenarioTarget
     private readonly FakeTimeProvider _time = new(VirtualStart);
     private readonly List<PanelEvent> _events = [];
     private readonly string _directory;
+    private readonly bool _keep;
     private readonly PanelConfig _config;
     private readonly SimulatedHardwareSource _board;
     private readonly ILoggerFactory _loggers;
     private PanelRuntime _runtime;
 
-    private SimulationTarget(string directory, PanelConfig config, ILoggerFactory loggers)
+    private SimulationTarget(string directory, bool keep, PanelConfig config, ILoggerFactory loggers)
     {
         _directory = directory;
+        _keep = keep;
         _config = config;
         _loggers = loggers;
         _board = new SimulatedHardwareSource(config, _time, loggers);
@@ -42,15 +44,15 @@ public sealed class SimulationTarget : IScenarioTarget
 
     public IReadOnlyList<PanelEvent> Events => _events;
 
-    public static SimulationTarget Start(string panelConfigPath, ILoggerFactory? loggers = null)
+    public static SimulationTarget Start(string panelConfigPath, string? keepData = null, ILoggerFactory? loggers = null)
     {
-        var directory = Directory.CreateTempSubdirectory("panel-hil-").FullName;
+        var directory = keepData is null ? Directory.CreateTempSubdirectory("panel-hil-").FullName : FreshFolder(keepData);
         var config = ConfigLoader.Load(panelConfigPath, new Dictionary<string, string?>
         {
             ["Storage:Path"] = Path.Combine(directory, "panel.db"),
             ["Panel:Codes:PepperPath"] = Path.Combine(directory, "pepper"),
         });
-        return new SimulationTarget(directory, config, loggers ?? NullLoggerFactory.Instance);
+        return new SimulationTarget(directory, keepData is not null, config, loggers ?? NullLoggerFactory.Instance);
     }
 
     public Task ArmAsync(ArmMode mode, string code, IReadOnlyList<string> bypass, CancellationToken ct)
@@ -125,8 +127,23 @@ public sealed class SimulationTarget : IScenarioTarget
     {
         _runtime.Stop();
         _board.Dispose();
-        Directory.Delete(_directory, recursive: true);
+        if (!_keep)
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+
         return ValueTask.CompletedTask;
+    }
+
+    /// <summary>An emptied folder for this run's database, so a kept database holds this run only.</summary>
+    private static string FreshFolder(string path)
+    {
+        if (Directory.Exists(path))
+        {
+            Directory.Delete(path, recursive: true);
+        }
+
+        return Directory.CreateDirectory(path).FullName;
     }
 
     private PanelRuntime StartRuntime() => PanelRuntime.Start(_config, _board.Open(), _time, _loggers, _events.Add);

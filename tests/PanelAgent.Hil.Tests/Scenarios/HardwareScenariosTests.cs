@@ -26,6 +26,8 @@ public class HardwareScenariosTests
         ["events.count"] = null,
         ["state"] = ["disarmed", "exit-delay", "armed-away", "armed-home", "entry-delay", "alarm"],
         ["siren"] = ["on", "off"],
+        ["lock"] = ["on", "off"],
+        ["plug"] = ["on", "off"],
     };
 
     public static TheoryData<string> Files() =>
