@@ -18,11 +18,13 @@ namespace PanelAgent.Runtime;
 public sealed class PanelRuntime : IDisposable
 {
     private readonly PanelHardware _hardware;
+    private readonly TimeProvider _time;
 
-    private PanelRuntime(PanelHardware hardware, SqliteEventStore store, Keypad keypad, InputPump pump, AlarmPanel panel,
+    private PanelRuntime(PanelHardware hardware, TimeProvider time, SqliteEventStore store, Keypad keypad, InputPump pump, AlarmPanel panel,
         InputSupervisor supervisor, RetentionScheduler retention)
     {
         _hardware = hardware;
+        _time = time;
         Store = store;
         Keypad = keypad;
         Pump = pump;
@@ -82,7 +84,32 @@ public sealed class PanelRuntime : IDisposable
         var supervisor = new InputSupervisor(hardware.Inputs, pump, config.Hardware.RereadInterval, time);
         supervisor.Start();
         RuntimeLog.Ready(logger, panel.State.Phase.ToString(), settings.Zones.Count, keypad.Count);
-        return new PanelRuntime(hardware, store, keypad, pump, panel, supervisor, retention);
+        return new PanelRuntime(hardware, time, store, keypad, pump, panel, supervisor, retention);
+    }
+
+    /// <summary>
+    /// P10: a user changes their own code, proving the old one. The new hash is stored before <c>code.changed</c> is
+    /// logged; a wrong old code counts towards the lock-out like any wrong code.
+    /// </summary>
+    public CodeChangeResult ChangeCode(int user, string oldCode, string newCode)
+    {
+        if (Panel.State.Lockout.IsLocked(_time.GetUtcNow()))
+        {
+            return CodeChangeResult.WrongOldCode;
+        }
+
+        var result = Keypad.ChangeCode(user, oldCode, newCode, out var updated);
+        if (result == CodeChangeResult.WrongOldCode)
+        {
+            Panel.Handle(new WrongCode());
+        }
+        else if (updated is not null)
+        {
+            Store.Save(updated);
+            Panel.Handle(new CodeChangedTrigger(user));
+        }
+
+        return result;
     }
 
     /// <summary>A clean stop: held events are written if storage allows, then everything is released.</summary>
