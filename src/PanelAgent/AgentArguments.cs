@@ -34,8 +34,9 @@ public sealed record AgentArguments
             {
                 case "--config": result = result with { ConfigPath = Next() ?? "" }; break;
                 case "--simulate": result = result with { Simulate = true }; break;
-                case "--data": result = result with { DataDirectory = Next() }; break;
-                case "--storm": result = result with { StormZone = Next() }; break;
+                // "" rather than null when the value is missing, so the check below refuses it instead of ignoring it.
+                case "--data": result = result with { DataDirectory = Next() ?? "" }; break;
+                case "--storm": result = result with { StormZone = Next() ?? "" }; break;
                 case "--storm-interval" when int.TryParse(Next(), out var ms) && ms > 0:
                     result = result with { StormInterval = TimeSpan.FromMilliseconds(ms) };
                     break;

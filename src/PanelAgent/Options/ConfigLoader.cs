@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using PanelAgent.Hardware.Options;
 using PanelAgent.Storage;
 
@@ -8,7 +9,7 @@ namespace PanelAgent.Options;
 /// Reads the one JSON configuration file, binds its sections and validates them all, so a bad file is reported
 /// whole, each error naming its field, before anything opens.
 /// </summary>
-public static class ConfigLoader
+public static partial class ConfigLoader
 {
     public static PanelConfig Load(string path, IEnumerable<KeyValuePair<string, string?>>? overrides = null)
     {
@@ -61,11 +62,29 @@ public static class ConfigLoader
         }
         catch (InvalidOperationException ex)
         {
-            errors.Add($"{name}: {ex.Message}");
+            errors.Add($"{name}: {Describe(ex)}");
         }
 
         return options;
     }
+
+    /// <summary>
+    /// Inside a list (Zones, Users, Inputs) the binder wraps the failure in a generic "binding has failed"; the inner
+    /// exception is the one naming the field. The value is left out of conversion failures: it could be a code typed
+    /// into the wrong field, and config errors go to the journal (P9).
+    /// </summary>
+    private static string Describe(InvalidOperationException ex)
+    {
+        while (ex.InnerException is InvalidOperationException inner)
+        {
+            ex = inner;
+        }
+
+        return ConvertedValue().Replace(ex.Message, "value at '");
+    }
+
+    [GeneratedRegex("value '.*' at '", RegexOptions.Singleline)]
+    private static partial Regex ConvertedValue();
 
     /// <summary>Every zone needs wiring, and every wired input a zone.</summary>
     private static IEnumerable<string> CrossCheck(PanelOptions panel, HardwareOptions hardware)
