@@ -1,0 +1,10 @@
+using System.Text.Json.Serialization;
+
+namespace PanelAgent.Protocol.Payloads;
+
+/// <summary>Source-generated JSON for payloads: no reflection, camelCase names, nulls left out.</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(EventPayload))]
+internal sealed partial class ProtocolJsonContext : JsonSerializerContext;
