@@ -1,0 +1,23 @@
+using PanelAgent.Bench;
+
+var parsed = BenchArguments.Parse(args, out var error);
+if (parsed is null)
+{
+    Console.Error.WriteLine($"panel-bench: {error}\n{BenchArguments.Usage}");
+    return 2;
+}
+
+var report = new Report(parsed.Area);
+try
+{
+    new CoreBench(parsed, report, Console.Error).Run();
+}
+catch (Exception ex) when (ex is InvalidOperationException or IOException or UnauthorizedAccessException)
+{
+    // A benchmark that could not measure says why; it never fails on a figure (STYLE.md §6).
+    Console.Error.WriteLine($"panel-bench: {ex.Message}");
+    return 1;
+}
+
+report.Write(Console.Out, Console.Error, parsed.Json);
+return 0;

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Benchmarks: prints figures, never passes or fails on time (STYLE.md §6). Each figure that has a floor is printed
+# beside a baseline measured in the same run, with the ratio, because the machines are shared and noisy.
+#
+#   scripts/bench.sh AREA [--json] [--quick]
+#
+# AREA    core: edge→persisted latency and durable throughput vs bare SQLite, idle CPU, RSS, time to READY
+# --json  one JSON object per line on stdout: {"area","figure","value","unit","baseline","ratio"}; progress and
+#         diagnostics go to stderr
+# --quick a smoke run: short rounds, 10 s of idle instead of 60 s
+#
+# BENCH_DATA_ROOT chooses where the databases go (default /var/tmp: disk-backed, unlike a tmpfs /tmp).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+usage() {
+  echo "usage: scripts/bench.sh AREA [--json] [--quick]" >&2
+  echo "areas: core" >&2
+  exit 2
+}
+
+[ $# -ge 1 ] || usage
+area=$1
+shift
+case "$area" in
+  core) ;;
+  *) echo "bench.sh: unknown area '$area'" >&2; usage ;;
+esac
+
+flags=()
+for arg in "$@"; do
+  case "$arg" in
+    --json | --quick) flags+=("$arg") ;;
+    *) echo "bench.sh: unknown option '$arg'" >&2; usage ;;
+  esac
+done
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+# The build's own output goes to stderr, so that --json leaves stdout to the figures.
+dotnet build bench/PanelAgent.Bench/PanelAgent.Bench.csproj -c Release --nologo -v quiet >&2
+
+exec dotnet bench/PanelAgent.Bench/bin/Release/net10.0/panel-bench.dll "$area" "${flags[@]}" \
+  --agent src/PanelAgent/bin/Release/net10.0/panel-agent.dll \
+  --config hardware/panels/sim-villa.json \
+  --data-root "${BENCH_DATA_ROOT:-/var/tmp}"
