@@ -20,6 +20,8 @@ public sealed partial class SqliteEventStore
         catch
         {
             writer.RollbackQuietly();
+            // The cached outbox count may include the rolled-back rows: recount on next use.
+            _pendingCount = null;
             throw;
         }
     });
@@ -50,6 +52,7 @@ public sealed partial class SqliteEventStore
 
     private void CloseConnection()
     {
+        _pendingCount = null;
         var writer = _writer;
         _writer = null;
         if (writer is null)

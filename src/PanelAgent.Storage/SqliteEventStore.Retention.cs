@@ -22,7 +22,8 @@ public sealed partial class SqliteEventStore
 
     // The logs are views onto the event log, so pruning them alone would leave the same facts in `events`: an
     // arm/disarm event older than 3 months must not survive anywhere (P7). Operational events (outputs, code
-    // changes) follow the shorter of the two periods.
+    // changes) follow the shorter of the two periods. The periods are caps (PRIVACY.md): privacy wins over delivery,
+    // so an event still unacknowledged when its period ends is deleted all the same (docs/outbox.md).
     private const string PruneEvents = $"""
         DELETE FROM events WHERE
             (category IN ('{StorageFormat.ArmDisarm}', '{StorageFormat.Operational}') AND at_utc <= $armCutoff)
@@ -33,7 +34,8 @@ public sealed partial class SqliteEventStore
     /// Removes, in one transaction: arm/disarm entries at or before <see cref="RetentionPolicy.ArmLogCutoff"/> and
     /// beyond the newest <see cref="RetentionPolicy.ArmLogMaxEntries"/>; alarm history at or before
     /// <see cref="RetentionPolicy.AlarmHistoryCutoff"/>; and the events behind them by the same cutoffs. Cutoffs are
-    /// compared at millisecond precision, the precision of the stored instants.
+    /// compared at millisecond precision, the precision of the stored instants. Everything goes by age whether the
+    /// station acknowledged it or not: the retention periods are caps.
     /// </summary>
     public PruneResult Prune(DateTimeOffset now, RetentionPolicy policy)
     {
@@ -48,6 +50,8 @@ public sealed partial class SqliteEventStore
                 + Delete(connection, PruneArmLogBeyondNewest, ("$keep", policy.ArmLogMaxEntries));
             var history = Delete(connection, PruneAlarmHistoryByAge, ("$cutoff", historyCutoff));
             var events = Delete(connection, PruneEvents, ("$armCutoff", armCutoff), ("$historyCutoff", historyCutoff));
+            // Pending rows may have gone with them: the outbox counts again on next use.
+            _pendingCount = null;
             return new PruneResult(armLog, history, events);
         });
         StorageLog.Pruned(_logger, result.ArmLogRemoved, result.AlarmHistoryRemoved, result.EventsRemoved);

@@ -15,18 +15,21 @@ namespace PanelAgent.Storage;
 /// the alarm path stays a short critical section of prepared statements and one fsync. Open it with
 /// <see cref="SqliteStoreOpener"/>.
 /// </summary>
-public sealed partial class SqliteEventStore : IEventStore, IPanelLogs, IRetentionStore, IUserStore, IDisposable
+public sealed partial class SqliteEventStore : IEventStore, IPanelLogs, IRetentionStore, IUserStore, IOutbox,
+    IDisposable
 {
     private readonly Lock _gate = new();
     private readonly SqliteConnectionFactory _factory;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly int _outboxCapacity;
     private WriterStatements? _writer;
     private bool _disposed;
 
     internal SqliteEventStore(SqliteConnection connection, SqliteConnectionFactory factory, TimeProvider time,
-        ILogger logger)
+        ILogger logger, int outboxCapacity)
     {
+        _outboxCapacity = outboxCapacity;
         _writer = new WriterStatements(connection);
         _factory = factory;
         _time = time;
@@ -63,10 +66,20 @@ public sealed partial class SqliteEventStore : IEventStore, IPanelLogs, IRetenti
         ArgumentNullException.ThrowIfNull(state);
         // Serialized before taking the lock: the critical section is SQL and the fsync only.
         var json = PanelStateJson.Serialize(state);
-        var stored = Write("commit", writer => WriteBatch(writer, events, json));
+        var (stored, dropped) = Write("commit", writer =>
+        {
+            var batch = WriteBatch(writer, events, json);
+            // In the same transaction, so not even a crash leaves the outbox above capacity (alarms apart).
+            return (batch, EnforceOutboxCapacity(writer.Connection, batch.Count));
+        });
         if (stored.Count > 0)
         {
             StorageLog.Committed(_logger, stored.Count, stored[^1].Sequence);
+        }
+
+        if (dropped > 0)
+        {
+            StorageLog.OutboxDropped(_logger, dropped, _outboxCapacity);
         }
 
         return stored;

@@ -46,7 +46,7 @@ public static class SqliteStoreOpener
         }
 
         StorageLog.Opened(logger, factory.Path, prepared.Schema.Version, prepared.MigrationsApplied);
-        var store = new SqliteEventStore(prepared.Connection, factory, time, logger);
+        var store = new SqliteEventStore(prepared.Connection, factory, time, logger, options.OutboxCapacity);
         return new StoreOpenResult(store, quarantinedTo, problem, prepared.MigrationsApplied);
     }
 

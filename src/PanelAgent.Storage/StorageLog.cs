@@ -53,4 +53,12 @@ internal static partial class StorageLog
 
     [LoggerMessage(EventId = 3015, Level = LogLevel.Error, Message = "Storage integrity check failed: {Problem}")]
     public static partial void IntegrityProblem(ILogger logger, string problem);
+
+    [LoggerMessage(EventId = 3016, Level = LogLevel.Warning,
+        Message = "The outbox was above its capacity of {Capacity}: dropped {Dropped} unacknowledged non-alarm " +
+            "event(s) that will not reach the station")]
+    public static partial void OutboxDropped(ILogger logger, int dropped, int capacity);
+
+    [LoggerMessage(EventId = 3017, Level = LogLevel.Information, Message = "Took nonce epoch {Epoch}")]
+    public static partial void NonceEpochTaken(ILogger logger, uint epoch);
 }

@@ -40,6 +40,7 @@ public sealed partial class SqliteEventStoreTests
             TestEvents.Intrusion(s_historyCutoff.AddMilliseconds(1)),
             TestEvents.Intrusion(Now.AddMonths(-4)), // older than the arm log period, well inside five years
         ], PanelState.Initial);
+        AcknowledgeAll(stored);
 
         var result = _store.Prune(Now, RetentionPolicy.Default);
 
@@ -91,6 +92,43 @@ public sealed partial class SqliteEventStoreTests
 
         Assert.False(FileContains(_db.DbPath, marker));
         _store = _db.Open().Store;
+    }
+
+    [Fact]
+    public void Prune_UnacknowledgedAlarmOlderThanFiveYears_DeletedAnyway()
+    {
+        _store.Commit([TestEvents.Intrusion(s_historyCutoff), TestEvents.MainsTrouble(s_historyCutoff)],
+            PanelState.Initial);
+
+        var result = _store.Prune(Now, RetentionPolicy.Default);
+
+        // P8's five years are a cap: an alarm never acknowledged in five years is deleted like any other.
+        Assert.Equal(new PruneResult(0, 2, 2), result);
+        Assert.Empty(_store.ReadAlarmHistory());
+        Assert.Equal(0, _store.PendingCount);
+    }
+
+    [Fact]
+    public void Prune_UnacknowledgedArmEventOlderThanThreeMonths_DeletedAnyway()
+    {
+        _store.Commit([TestEvents.Armed(s_armCutoff), TestEvents.SirenOn(s_armCutoff)], PanelState.Initial);
+        var countBefore = _store.PendingCount;
+
+        var result = _store.Prune(Now, RetentionPolicy.Default);
+
+        // P7 wins over delivery: the station never gets them, and the outbox count follows.
+        Assert.Equal(2, countBefore);
+        Assert.Equal(new PruneResult(1, 0, 2), result);
+        Assert.Equal(0, _store.PendingCount);
+        Assert.Empty(_store.NextToSend(10));
+    }
+
+    private void AcknowledgeAll(IEnumerable<StoredEvent> events)
+    {
+        foreach (var stored in events)
+        {
+            Assert.True(_store.Acknowledge(stored.Sequence, Now));
+        }
     }
 
     private static bool FileContains(string path, string text) =>

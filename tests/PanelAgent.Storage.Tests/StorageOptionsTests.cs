@@ -30,6 +30,16 @@ public sealed class StorageOptionsTests
         Assert.StartsWith("Storage:BusyTimeout:", error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(999)]
+    [InlineData(5_000_001)]
+    public void Validate_OutboxCapacityOutOfRange_NamesTheField(int capacity)
+    {
+        var error = Assert.Single(new StorageOptions { OutboxCapacity = capacity }.Validate());
+
+        Assert.StartsWith("Storage:OutboxCapacity:", error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Validator_BadOptions_FailsWithTheFieldNames()
     {

@@ -3,7 +3,7 @@ namespace PanelAgent.Storage.Schema;
 /// <summary>
 /// The schema, as an ordered list of additive steps. Never edit a released step; append a new one. Every statement
 /// elsewhere names its columns (no <c>SELECT *</c>, no positional INSERT), which is what lets a previous release run
-/// on a file a later release extended, e.g. the transport issue's <c>ALTER TABLE events ADD COLUMN acked_at</c>.
+/// on a file a later release extended, e.g. version 2's <c>ALTER TABLE events ADD COLUMN acked_at</c>.
 /// </summary>
 internal static class Migrations
 {
@@ -51,9 +51,35 @@ internal static class Migrations
         );
         """;
 
+    // The outbox (issue 3 §3). Additive, so min_reader_version stays 1: a v1 build never names these columns or
+    // tables (its INSERT lists its columns, so new rows get NULLs) and simply ignores them. Such a build would
+    // neither resend nor drop anything, but it cannot corrupt the outbox state either.
+    private const string V2 = """
+        -- NULL until the station's authenticated end-to-end acknowledgement (unix ms, UTC). A broker PUBACK is not one.
+        ALTER TABLE events ADD COLUMN acked_at INTEGER;
+        -- NULL unless the bounded outbox gave up on the row when full (unix ms, UTC); never set on an alarm row.
+        -- A separate column rather than a reason beside acked_at, so acked_at always means "the station has it".
+        ALTER TABLE events ADD COLUMN dropped_at INTEGER;
+        -- The send order over pending rows only: small however long the log, and it serves the per-priority drop.
+        CREATE INDEX events_outbox ON events (priority, seq) WHERE acked_at IS NULL AND dropped_at IS NULL;
+
+        -- Rows dropped for capacity since the file was made. Kept apart from the rows, which retention deletes.
+        CREATE TABLE outbox_drops (
+            id    INTEGER PRIMARY KEY CHECK (id = 1),
+            total INTEGER NOT NULL
+        );
+
+        -- The sealing boot epoch (INonceEpochStore): one row, only ever incremented, never 0.
+        CREATE TABLE nonce_epoch (
+            id    INTEGER PRIMARY KEY CHECK (id = 1),
+            epoch INTEGER NOT NULL CHECK (epoch BETWEEN 1 AND 4294967295)
+        );
+        """;
+
     public static readonly IReadOnlyList<MigrationStep> All =
     [
         new(Version: 1, MinReaderVersion: 1, V1),
+        new(Version: 2, MinReaderVersion: 1, V2),
     ];
 
     /// <summary>The newest schema version this build writes and understands.</summary>

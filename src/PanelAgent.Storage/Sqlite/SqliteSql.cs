@@ -21,6 +21,19 @@ internal static class SqliteSql
         command.ExecuteNonQuery();
     }
 
+    /// <summary>Runs a statement with named parameters; returns the number of rows it changed.</summary>
+    public static int Execute(SqliteConnection connection, string sql, params (string Name, object Value)[] parameters)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        return command.ExecuteNonQuery();
+    }
+
     public static object? Scalar(SqliteConnection connection, string sql)
     {
         using var command = connection.CreateCommand();

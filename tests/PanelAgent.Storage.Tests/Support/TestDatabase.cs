@@ -25,8 +25,9 @@ internal sealed class TestDatabase : IDisposable
     public ILogger Logger { get; set; } = NullLogger.Instance;
 
     /// <summary>Opens through the real opener, with the shortest busy timeout so lock tests stay quick.</summary>
-    public StoreOpenResult Open() =>
-        SqliteStoreOpener.Open(new StorageOptions { Path = DbPath, BusyTimeout = TimeSpan.FromSeconds(1) }, Time, Logger);
+    public StoreOpenResult Open(int outboxCapacity = 50_000) => SqliteStoreOpener.Open(
+        new StorageOptions { Path = DbPath, BusyTimeout = TimeSpan.FromSeconds(1), OutboxCapacity = outboxCapacity },
+        Time, Logger);
 
     /// <summary>A second, independent connection (no pool, so closing it really closes the file).</summary>
     public SqliteConnection Raw(string? path = null)

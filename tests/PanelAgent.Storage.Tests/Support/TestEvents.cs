@@ -11,5 +11,7 @@ internal static class TestEvents
 
     public static PanelEvent Intrusion(DateTimeOffset at, string zone = "z1") => new(EventKinds.AlarmIntrusion, at, Zone: zone);
 
+    public static PanelEvent MainsTrouble(DateTimeOffset at) => new(EventKinds.Trouble("mains"), at);
+
     public static PanelEvent SirenOn(DateTimeOffset at) => new(EventKinds.SirenOn, at);
 }
