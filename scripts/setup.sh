@@ -4,8 +4,10 @@
 set -euo pipefail
 
 need=()
-# Real SQLite integrity checks from the shell in crash tests and the demo.
+# The demo prints the panel's logs from its real SQLite file with it.
 command -v sqlite3 >/dev/null 2>&1 || need+=(sqlite3)
+# A real broker for the Transport integration tests (mutual TLS + ACL, hardware/mosquitto/).
+command -v mosquitto >/dev/null 2>&1 || [ -x /usr/sbin/mosquitto ] || need+=(mosquitto)
 
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then

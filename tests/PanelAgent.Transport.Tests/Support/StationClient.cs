@@ -1,0 +1,57 @@
+using System.Text;
+using System.Threading.Channels;
+using MQTTnet;
+using MQTTnet.Formatter;
+using MQTTnet.Protocol;
+
+namespace PanelAgent.Transport.Tests.Support;
+
+/// <summary>A bare MQTTnet client with the station certificate, subscribed to every panel's topics.</summary>
+public sealed class StationClient : IAsyncDisposable
+{
+    private readonly IMqttClient _client = new MqttClientFactory().CreateMqttClient();
+    private readonly Channel<(string Topic, string Payload, bool Retained)> _received =
+        Channel.CreateUnbounded<(string, string, bool)>();
+
+    public static async Task<StationClient> ConnectAsync(TestPki pki, int port, string identity = "station")
+    {
+        var station = new StationClient();
+        station._client.ApplicationMessageReceivedAsync += e =>
+        {
+            station._received.Writer.TryWrite((e.ApplicationMessage.Topic,
+                Encoding.UTF8.GetString(e.ApplicationMessage.Payload), e.ApplicationMessage.Retain));
+            return Task.CompletedTask;
+        };
+        await station._client.ConnectAsync(Options(pki, port, identity, identity));
+        await station._client.SubscribeAsync("panels/#", MqttQualityOfServiceLevel.AtLeastOnce);
+        return station;
+    }
+
+    /// <summary>The options a client with <paramref name="identity"/>'s certificate uses; trusts the test CA only.</summary>
+    public static MqttClientOptions Options(TestPki pki, int port, string identity, string clientId)
+    {
+        var ca = System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadCertificateFromFile(pki.PathOf("ca.pem"));
+        var client = System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPemFile(
+            pki.CertFile(identity), pki.KeyFile(identity));
+        return new MqttClientOptionsBuilder()
+            .WithProtocolVersion(MqttProtocolVersion.V500)
+            .WithTcpServer("127.0.0.1", port)
+            .WithClientId(clientId)
+            .WithTimeout(TimeSpan.FromSeconds(5))
+            .WithTlsOptions(o => o.UseTls().WithTrustChain([ca]).WithClientCertificates([client]))
+            .Build();
+    }
+
+    /// <summary>The next message, or a TimeoutException after <see cref="LinkHarness.Patience"/>.</summary>
+    public async Task<(string Topic, string Payload, bool Retained)> NextAsync()
+    {
+        using var timeout = new CancellationTokenSource(LinkHarness.Patience);
+        return await _received.Reader.ReadAsync(timeout.Token);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _client.TryDisconnectAsync();
+        _client.Dispose();
+    }
+}
