@@ -29,6 +29,10 @@ internal sealed class CoreBench(BenchArguments args, Report report, TextWriter p
                 $"databases in {scratch} ({FileSystems.TypeOf(scratch)}); synchronous=FULL, WAL; zone '{Zone}' debounce 0; " +
                 $"{Environment.ProcessorCount} CPUs, load average {FileSystems.LoadAverage()}"));
             InProcess(plan, configPath, scratch);
+            progress.WriteLine("core: code verify");
+            report.Add(CodeVerifyBench.Measure(args.Quick));
+            report.Note($"code-verify: PBKDF2-HMAC-SHA256, {Core.Codes.CodeHasher.DefaultIterations} iterations, one stored " +
+                "user; a keypad entry checks every user, so it costs users x this.");
             Processes(plan, agentPath, configPath, scratch);
             report.Note("latency: simulated edge (SetZone → driver callback → InputPump.Post) to AlarmPanel.EventRaised, " +
                 "which is raised after the commit and the outputs; pump loop = Pump.RunAsync on the thread pool as in the " +
