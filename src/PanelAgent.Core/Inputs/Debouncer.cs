@@ -17,6 +17,9 @@ internal sealed class Debouncer(TimeSpan debounce, TimeProvider time, bool initi
 
     public bool HasPending => _pending is not null;
 
+    /// <summary>Monotonic timestamp of the last edge fed in (0 before any).</summary>
+    public long LastEdgeAt { get; private set; }
+
     /// <summary>Takes a level read directly (at start-up) as stable, without debounce.</summary>
     public void Seed(bool level)
     {
@@ -29,6 +32,7 @@ internal sealed class Debouncer(TimeSpan debounce, TimeProvider time, bool initi
     public bool OnEdge(bool active, long timestamp)
     {
         LastSeen = active;
+        LastEdgeAt = Math.Max(LastEdgeAt, timestamp);
         if (active == Stable)
         {
             _pending = null;

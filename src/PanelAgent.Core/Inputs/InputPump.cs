@@ -11,7 +11,7 @@ namespace PanelAgent.Core.Inputs;
 /// From raw edges to zone changes: callbacks <see cref="Post"/> into a bounded channel (never blocking), and the pump
 /// drains it through each line's debouncer, turning accepted levels into <see cref="ZoneChanged"/> triggers. A full
 /// channel is counted, becomes a detector trouble, and is healed by re-reading every input: an edge is never lost
-/// silently. The periodic re-read (<see cref="Reconcile"/>) also catches edges the driver never delivered.
+/// silently. The periodic re-read (<see cref="Reconcile(IReadOnlyList{InputSample}, long)"/>) also catches edges the driver never delivered.
 /// </summary>
 public sealed class InputPump : IInputSink, IDisposable
 {
@@ -114,13 +114,18 @@ public sealed class InputPump : IInputSink, IDisposable
     /// edge: the read level is applied at once (the alarm path keeps working by polling) and counted. Lost edges in
     /// two re-reads running, or a full channel, raise trouble.detector; three clean re-reads restore it.
     /// </summary>
-    public void Reconcile(IReadOnlyList<InputSample> samples)
+    public void Reconcile(IReadOnlyList<InputSample> samples) => Reconcile(samples, _time.GetTimestamp());
+
+    /// <inheritdoc cref="Reconcile(IReadOnlyList{InputSample})"/>
+    /// <param name="samples">The levels read.</param>
+    /// <param name="readStarted">When the read began: a line with an edge stamped after that has moved on from its sample.</param>
+    public void Reconcile(IReadOnlyList<InputSample> samples, long readStarted)
     {
         var changes = new List<Trigger>();
         lock (_gate)
         {
             Drain(changes);
-            var lost = ApplySamples(samples, changes);
+            var lost = ApplySamples(samples, readStarted, changes);
             var overflowed = Interlocked.Exchange(ref _overflowed, 0) > 0;
             TrackLoopHealth(lost > 0, overflowed, changes);
             ScheduleNextConfirm();
@@ -168,7 +173,7 @@ public sealed class InputPump : IInputSink, IDisposable
         }
     }
 
-    private int ApplySamples(IReadOnlyList<InputSample> samples, List<Trigger> changes)
+    private int ApplySamples(IReadOnlyList<InputSample> samples, long readStarted, List<Trigger> changes)
     {
         var lost = 0;
         foreach (var sample in samples)
@@ -181,7 +186,9 @@ public sealed class InputPump : IInputSink, IDisposable
             var before = zone.Condition;
             var line = zone.Line(sample.Line);
             var faultChanged = UpdateFault(zone, sample);
-            if (!sample.Faulted && !line.HasPending && line.LastSeen != sample.Active)
+            // A sample older than the line's last edge is stale, not a lost edge: applying it would undo the edge
+            // (found by bench.sh core, where a 5 s re-read raced a fast toggle and swallowed the next event).
+            if (!sample.Faulted && !line.HasPending && line.LastSeen != sample.Active && line.LastEdgeAt <= readStarted)
             {
                 lost++;
                 line.Seed(sample.Active);

@@ -13,6 +13,7 @@ public sealed class InputSupervisor : IDisposable
     private readonly InputPump _pump;
     private readonly TimeSpan _interval;
     private readonly ITimer _timer;
+    private readonly TimeProvider _time;
     private long _runs;
 
     public InputSupervisor(IZoneInputs inputs, InputPump pump, TimeSpan interval, TimeProvider time)
@@ -20,6 +21,7 @@ public sealed class InputSupervisor : IDisposable
         _inputs = inputs;
         _pump = pump;
         _interval = interval;
+        _time = time;
         _timer = time.CreateTimer(_ => Run(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
 
@@ -31,7 +33,8 @@ public sealed class InputSupervisor : IDisposable
     /// <summary>One re-read now (also used when the pump reports an overflow).</summary>
     public void Run()
     {
-        _pump.Reconcile(_inputs.ReadAll());
+        var readStarted = _time.GetTimestamp();
+        _pump.Reconcile(_inputs.ReadAll(), readStarted);
         Interlocked.Increment(ref _runs);
         _timer.Change(_interval, Timeout.InfiniteTimeSpan);
     }

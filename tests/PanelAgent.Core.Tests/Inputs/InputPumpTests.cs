@@ -129,6 +129,26 @@ public class InputPumpTests
     }
 
     [Fact]
+    public void Reconcile_SampleReadBeforeANewerEdge_IsStaleAndDoesNotUndoTheEdge()
+    {
+        using var pump = NewPump(TimeSpan.Zero);
+        pump.Post(Edge("front-door", true));
+        pump.ProcessPending();
+        var readStarted = _time.GetTimestamp();
+        var sample = new InputSample("front-door", InputLine.Detector, true, false); // read while still open
+        _time.Advance(TimeSpan.FromMilliseconds(1));
+        pump.Post(Edge("front-door", false)); // closed after the read, before the re-read is applied
+
+        pump.Reconcile([sample], readStarted);
+
+        Assert.Equal(ZoneCondition.Normal, pump.Conditions["front-door"]);
+        Assert.Equal(0, pump.LostEdges);
+        Assert.Equal(
+            [new ZoneChanged("front-door", ZoneCondition.Normal, ZoneCondition.Active), new ZoneChanged("front-door", ZoneCondition.Active, ZoneCondition.Normal)],
+            _triggers);
+    }
+
+    [Fact]
     public void Reconcile_FaultedSample_FaultsTheZoneUntilReadable()
     {
         using var pump = NewPump(TimeSpan.Zero);
