@@ -15,8 +15,7 @@ namespace PanelAgent.Storage;
 /// the alarm path stays a short critical section of prepared statements and one fsync. Open it with
 /// <see cref="SqliteStoreOpener"/>.
 /// </summary>
-public sealed partial class SqliteEventStore : IEventStore, IPanelLogs, IRetentionStore, IUserStore, IOutbox,
-    IDisposable
+public sealed partial class SqliteEventStore : IPanelStore, IOutbox
 {
     private readonly Lock _gate = new();
     private readonly SqliteConnectionFactory _factory;

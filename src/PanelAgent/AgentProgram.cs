@@ -1,8 +1,6 @@
-using PanelAgent.Core.Ports;
 using PanelAgent.Hardware.Drivers;
 using PanelAgent.Options;
 using PanelAgent.Runtime;
-using PanelAgent.Storage;
 
 namespace PanelAgent;
 
@@ -55,11 +53,6 @@ public static class AgentProgram
         {
             await Console.Error.WriteLineAsync($"panel-agent: hardware: {ex.Message}").ConfigureAwait(false);
             return ExitCodes.HardwareUnavailable;
-        }
-        catch (Exception ex) when (ex is StorageUnavailableException or SchemaTooNewException)
-        {
-            await Console.Error.WriteLineAsync($"panel-agent: storage: {ex.Message}").ConfigureAwait(false);
-            return ExitCodes.StorageUnavailable;
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

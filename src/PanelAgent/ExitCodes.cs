@@ -14,9 +14,6 @@ public static class ExitCodes
     /// <summary>No GPIO driver or I2C bus could be opened.</summary>
     public const int HardwareUnavailable = 69;
 
-    /// <summary>The event log cannot be opened (not damage: permissions, I/O, a newer schema).</summary>
-    public const int StorageUnavailable = 74;
-
     /// <summary>The configuration is invalid; stderr names each bad field.</summary>
     public const int Config = 78;
 }

@@ -2,6 +2,7 @@ using PanelAgent.Core.Codes;
 using PanelAgent.Core.Engine;
 using PanelAgent.Core.Events;
 using PanelAgent.Core.Inputs;
+using PanelAgent.Core.Ports;
 using PanelAgent.Core.Retention;
 using PanelAgent.Core.State;
 using PanelAgent.Hardware;
@@ -20,7 +21,7 @@ public sealed class PanelRuntime : IDisposable
     private readonly PanelHardware _hardware;
     private readonly TimeProvider _time;
 
-    private PanelRuntime(PanelHardware hardware, TimeProvider time, SqliteEventStore store, Keypad keypad, InputPump pump, AlarmPanel panel,
+    private PanelRuntime(PanelHardware hardware, TimeProvider time, IPanelStore store, Keypad keypad, InputPump pump, AlarmPanel panel,
         InputSupervisor supervisor, RetentionScheduler retention)
     {
         _hardware = hardware;
@@ -33,7 +34,8 @@ public sealed class PanelRuntime : IDisposable
         Retention = retention;
     }
 
-    public SqliteEventStore Store { get; }
+    /// <summary>The SQLite store, or an <see cref="UnavailableStore"/> when the database could not be opened.</summary>
+    public IPanelStore Store { get; }
 
     public Keypad Keypad { get; }
 
@@ -51,8 +53,8 @@ public sealed class PanelRuntime : IDisposable
         Action<PanelEvent>? observer = null)
     {
         var logger = loggers.CreateLogger<PanelRuntime>();
-        var opened = SqliteStoreOpener.Open(config.Storage, time, loggers.CreateLogger<SqliteEventStore>());
-        var store = opened.Store;
+        var opened = OpenStore(config, time, loggers, logger);
+        IPanelStore store = opened is null ? new UnavailableStore("the database could not be opened") : opened.Store;
         var keypad = OpenKeypad(config.Panel, store, logger);
         var state = store.LoadState() ?? PanelState.Initial;
         var settings = config.ToEngineSettings();
@@ -69,7 +71,7 @@ public sealed class PanelRuntime : IDisposable
 
         // Persisted state first, before any input is opened: delays that ran out while off end now, outputs resume.
         panel.Resume();
-        ReportStorageProblems(opened, store, panel, logger);
+        ReportStorageProblems(opened, panel, logger);
         var retention = new RetentionScheduler(store, config.ToRetentionPolicy(), time);
         if (retention.Run() is { } pruned)
         {
@@ -129,7 +131,25 @@ public sealed class PanelRuntime : IDisposable
         Store.Dispose();
     }
 
-    private static Keypad OpenKeypad(PanelOptions options, SqliteEventStore store, ILogger logger)
+    /// <summary>
+    /// Opens the database; null when it cannot be opened at all. A damaged file is quarantined by the opener; any other
+    /// failure (read-only medium, permissions, a newer release's file) must not keep the panel from guarding the house,
+    /// so it runs on without a log and reports trouble.storage.
+    /// </summary>
+    private static StoreOpenResult? OpenStore(PanelConfig config, TimeProvider time, ILoggerFactory loggers, ILogger logger)
+    {
+        try
+        {
+            return SqliteStoreOpener.Open(config.Storage, time, loggers.CreateLogger<SqliteEventStore>());
+        }
+        catch (Exception ex) when (ex is StorageUnavailableException or SchemaTooNewException)
+        {
+            RuntimeLog.StoreUnavailable(logger, ex);
+            return null;
+        }
+    }
+
+    private static Keypad OpenKeypad(PanelOptions options, IPanelStore store, ILogger logger)
     {
         var hasher = new CodeHasher(PepperFile.LoadOrCreate(options.Codes.PepperPath), options.Codes.HashIterations);
         var keypad = new Keypad(hasher, options.Grade);
@@ -143,7 +163,7 @@ public sealed class PanelRuntime : IDisposable
         return keypad;
     }
 
-    private static void Provision(PanelOptions options, SqliteEventStore store, Keypad keypad, ILogger logger)
+    private static void Provision(PanelOptions options, IPanelStore store, Keypad keypad, ILogger logger)
     {
         var enrolled = 0;
         foreach (var user in options.Users)
@@ -162,19 +182,19 @@ public sealed class PanelRuntime : IDisposable
         RuntimeLog.Provisioned(logger, enrolled);
     }
 
-    private static void ReportStorageProblems(StoreOpenResult opened, SqliteEventStore store, AlarmPanel panel, ILogger logger)
+    private static void ReportStorageProblems(StoreOpenResult? opened, AlarmPanel panel, ILogger logger)
     {
-        if (opened.QuarantinedTo is { } moved)
+        if (opened?.QuarantinedTo is { } moved)
         {
             RuntimeLog.Quarantined(logger, moved);
         }
 
-        if (store.StateUnreadable)
+        if (opened?.Store.StateUnreadable == true)
         {
             RuntimeLog.StateUnreadable(logger);
         }
 
-        if (opened.Quarantined || store.StateUnreadable)
+        if (opened is null || opened.Quarantined || opened.Store.StateUnreadable)
         {
             panel.Handle(new TroubleChanged(TroubleKinds.Storage, null, Raised: true));
         }

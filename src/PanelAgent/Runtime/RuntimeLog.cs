@@ -22,6 +22,9 @@ internal static partial class RuntimeLog
     [LoggerMessage(4005, LogLevel.Information, "Panel ready in {Phase}: {Zones} zones, {Users} users")]
     public static partial void Ready(ILogger logger, string phase, int zones, int users);
 
+    [LoggerMessage(4007, LogLevel.Critical, "The database cannot be opened; running without a log (events held in memory)")]
+    public static partial void StoreUnavailable(ILogger logger, Exception exception);
+
     [LoggerMessage(4006, LogLevel.Warning, "The stored engine state could not be read; starting disarmed")]
     public static partial void StateUnreadable(ILogger logger);
 }

@@ -73,7 +73,7 @@ public sealed class PanelRuntimeTests : IDisposable
         Assert.Contains(_panel.Events, e => e.Kind == EventKinds.Trouble(TroubleKinds.Storage));
         var quarantined = Assert.Single(Directory.GetFiles(_panel.DataDirectory, "panel.db.corrupt-*"));
         Assert.Equal(garbage, File.ReadAllBytes(quarantined));
-        Assert.True(runtime.Store.IntegrityCheck());
+        Assert.True(Assert.IsType<PanelAgent.Storage.SqliteEventStore>(runtime.Store).IntegrityCheck());
         Assert.Contains(runtime.Store.ReadEvents(0, 100), e => e.Event.Kind == EventKinds.Trouble(TroubleKinds.Storage));
 
         // The users were enrolled again from the configuration into the fresh database: the keypad works.
