@@ -7,4 +7,5 @@ namespace PanelAgent.Protocol.Payloads;
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(EventPayload))]
+[JsonSerializable(typeof(AckPayload))]
 internal sealed partial class ProtocolJsonContext : JsonSerializerContext;
