@@ -1,0 +1,253 @@
+using System.Buffers;
+using MQTTnet;
+using MQTTnet.Protocol;
+using PanelAgent.Protocol.Keys;
+using PanelAgent.Protocol.Replay;
+using PanelAgent.Protocol.Sealing;
+using PanelAgent.Station.Configuration;
+using PanelAgent.Station.Keys;
+using PanelAgent.Station.Receiving;
+using PanelAgent.Station.Storage;
+
+namespace PanelAgent.Station.Mqtt;
+
+/// <summary>
+/// One panel-station instance: an MQTTnet 5 client on the shared subscription <c>$share/{group}/panels/+/events</c>,
+/// kept connected by one supervisor loop (TryPingAsync, else ConnectAsync + subscribe, with jittered backoff; never
+/// from inside DisconnectedAsync, which risks deadlocks), feeding each message to a <see cref="StationReceiver"/>,
+/// printing new events to its output writer and publishing acks at QoS 1 with a deadline.
+/// </summary>
+public sealed class PanelStation : IAsyncDisposable
+{
+    private readonly StationOptions _options;
+    private readonly TextWriter _output;
+    private readonly TextWriter _diagnostics;
+    private readonly TimeProvider _time;
+    private readonly StationStore _store;
+    private readonly System.Security.Cryptography.ECDsa _signingKey;
+    private readonly MqttClientOptions _mqttOptions;
+    private readonly IMqttClient _client;
+    private readonly Lock _connectsLock = new();
+    private readonly List<(int Count, TaskCompletionSource Signal)> _connectWaiters = [];
+    private CancellationTokenSource? _stopping;
+    private Task? _supervisor;
+    private int _connects;
+
+    private PanelStation(StationOptions options, TextWriter output, TextWriter diagnostics, TimeProvider time)
+    {
+        StationConfigLoader.Validate(options);
+        _options = options;
+        _output = output;
+        _diagnostics = diagnostics;
+        _time = time;
+        var keys = StationKeyFile.LoadKeyRing(options.KeysFile);
+        _signingKey = StationKeyFile.LoadSigningKey(options.SigningKeyFile);
+        _mqttOptions = StationMqttOptions.Build(options);
+        _store = StationStore.Open(options.Database);
+        Receiver = CreateReceiver(keys);
+        _client = new MqttClientFactory().CreateMqttClient();
+        _client.ApplicationMessageReceivedAsync += OnMessageAsync;
+    }
+
+    public StationReceiver Receiver { get; }
+
+    public StationCounters Counters => Receiver.Counters;
+
+    public StationStore Store => _store;
+
+    /// <summary>Completes once the first subscription is in place (tests publish only after it).</summary>
+    public Task Subscribed => WhenSubscribedAsync(1);
+
+    /// <summary>Successful connects (each with its subscription in place) so far.</summary>
+    public int Connects
+    {
+        get { lock (_connectsLock) { return _connects; } }
+    }
+
+    /// <summary>Completes when the station has connected and subscribed <paramref name="count"/> times.</summary>
+    public Task WhenSubscribedAsync(int count)
+    {
+        lock (_connectsLock)
+        {
+            if (_connects >= count)
+            {
+                return Task.CompletedTask;
+            }
+
+            var signal = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _connectWaiters.Add((count, signal));
+            return signal.Task;
+        }
+    }
+
+    /// <summary>Loads keys and opens the database; a bad setting throws <see cref="StationConfigException"/>.</summary>
+    public static PanelStation Create(StationOptions options, TextWriter output, TextWriter diagnostics, TimeProvider? time = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(diagnostics);
+        return new PanelStation(options, output, diagnostics, time ?? TimeProvider.System);
+    }
+
+    public string Subscription => $"$share/{_options.ShareGroup}/panels/+/events";
+
+    public void Start()
+    {
+        if (_supervisor is not null)
+        {
+            throw new InvalidOperationException("already started");
+        }
+
+        _stopping = new CancellationTokenSource();
+        _supervisor = Task.Run(() => SuperviseAsync(_stopping.Token));
+    }
+
+    public async Task StopAsync()
+    {
+        if (_stopping is null || _supervisor is null)
+        {
+            return;
+        }
+
+        await _stopping.CancelAsync();
+        await _supervisor;
+        await _client.TryDisconnectAsync();
+    }
+
+    private StationReceiver CreateReceiver(KeyRing keys)
+    {
+        var opener = EnvelopeOpener.ForStation(keys, new ReplayGuard(_time));
+        var sealer = MessageSealer.ForStation(keys, _store, _time, _signingKey);
+        return new StationReceiver(opener, sealer, _store, _time, _options.ClientId);
+    }
+
+    private async Task SuperviseAsync(CancellationToken stopping)
+    {
+        var backoff = _options.MinBackoff;
+        while (!stopping.IsCancellationRequested)
+        {
+            var healthy = await _client.TryPingAsync(stopping) || await TryConnectAsync(stopping);
+            var wait = healthy ? _options.PingInterval : Jitter(backoff);
+            backoff = healthy ? _options.MinBackoff : TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, _options.MaxBackoff.Ticks));
+            try
+            {
+                await Task.Delay(wait, _time, stopping);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task<bool> TryConnectAsync(CancellationToken stopping)
+    {
+        try
+        {
+            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+            deadline.CancelAfter(_options.Timeout);
+            if (_client.IsConnected)
+            {
+                await _client.DisconnectAsync(cancellationToken: deadline.Token);
+            }
+
+            var connack = await _client.ConnectAsync(_mqttOptions, deadline.Token);
+            if (connack.ResultCode != MqttClientConnectResultCode.Success)
+            {
+                await Diagnose($"connect refused: {connack.ResultCode}");
+                return false;
+            }
+
+            var subscribe = await _client.SubscribeAsync(
+                new MqttClientSubscribeOptionsBuilder().WithTopicFilter(Subscription, MqttQualityOfServiceLevel.AtLeastOnce).Build(),
+                deadline.Token);
+            var code = subscribe.Items.Single().ResultCode;
+            if (code > MqttClientSubscribeResultCode.GrantedQoS2)
+            {
+                await Diagnose($"subscribe refused: {code}");
+                await _client.TryDisconnectAsync();
+                return false;
+            }
+
+            CountConnect();
+            return true;
+        }
+        catch (Exception e) when (e is MQTTnet.Exceptions.MqttCommunicationException or OperationCanceledException
+            or InvalidOperationException or System.Security.Authentication.AuthenticationException)
+        {
+            if (!stopping.IsCancellationRequested)
+            {
+                await Diagnose($"connect failed: {e.GetType().Name}: {e.Message}");
+            }
+
+            return false;
+        }
+    }
+
+    private void CountConnect()
+    {
+        lock (_connectsLock)
+        {
+            _connects++;
+            foreach (var waiter in _connectWaiters.Where(w => _connects >= w.Count).ToList())
+            {
+                waiter.Signal.TrySetResult();
+                _connectWaiters.Remove(waiter);
+            }
+        }
+    }
+
+    private async Task OnMessageAsync(MqttApplicationMessageReceivedEventArgs e)
+    {
+        var outcome = Receiver.Receive(e.ApplicationMessage.Topic, e.ApplicationMessage.Payload.ToArray());
+        if (outcome.Line is not null)
+        {
+            await WriteLineAsync(outcome.Line);
+        }
+
+        if (outcome.Ack is not null)
+        {
+            await PublishAckAsync(outcome.AckTopic!, outcome.Ack);
+        }
+    }
+
+    /// <summary>
+    /// A lost ack is not retried here: the panel resends the event, the insert finds a duplicate, and that is acked.
+    /// </summary>
+    private async Task PublishAckAsync(string topic, byte[] ack)
+    {
+        try
+        {
+            using var deadline = new CancellationTokenSource(_options.Timeout);
+            var message = new MqttApplicationMessageBuilder().WithTopic(topic).WithPayload(ack)
+                .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build();
+            var result = await _client.PublishAsync(message, deadline.Token);
+            Counters.Increment(result.IsSuccess ? StationCounters.AckPublished : StationCounters.AckFailed);
+        }
+        catch (Exception ex) when (ex is MQTTnet.Exceptions.MqttCommunicationException or OperationCanceledException
+            or InvalidOperationException)
+        {
+            Counters.Increment(StationCounters.AckFailed);
+        }
+    }
+
+    private async Task WriteLineAsync(string line)
+    {
+        await _output.WriteLineAsync(line);
+        await _output.FlushAsync();
+    }
+
+    private Task Diagnose(string message) => _diagnostics.WriteLineAsync($"panel-station {_options.ClientId}: {message}");
+
+    private static TimeSpan Jitter(TimeSpan backoff) =>
+        backoff * (0.5 + (Random.Shared.NextDouble() / 2));
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        _client.Dispose();
+        _stopping?.Dispose();
+        _store.Dispose();
+        _signingKey.Dispose();
+    }
+}

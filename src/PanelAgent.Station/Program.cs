@@ -1,0 +1,3 @@
+using PanelAgent.Station;
+
+return await StationProgram.RunAsync(args, Console.Out, Console.Error);

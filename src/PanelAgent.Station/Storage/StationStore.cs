@@ -1,0 +1,119 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using PanelAgent.Protocol.Payloads;
+using PanelAgent.Protocol.Sealing;
+
+namespace PanelAgent.Station.Storage;
+
+/// <summary>
+/// The station instance's own SQLite file: every event received, keyed by (panel, seq), and the sealing boot epoch.
+/// WAL with <c>synchronous=FULL</c> (DEPENDENCY-NOTES: NORMAL can lose the last commits on power loss), so a committed
+/// insert is the durable receipt the ack stands for. One connection, used by one receive loop at a time. Thread-safe.
+/// </summary>
+public sealed class StationStore : INonceEpochStore, IDisposable
+{
+    private const string Schema = """
+        CREATE TABLE IF NOT EXISTS events (
+            panel TEXT NOT NULL,
+            seq INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            zone TEXT,
+            user INTEGER,
+            detail TEXT,
+            at TEXT NOT NULL,
+            sia TEXT,
+            cid TEXT,
+            received TEXT NOT NULL,
+            PRIMARY KEY (panel, seq)
+        ) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS epoch (id INTEGER PRIMARY KEY CHECK (id = 1), value INTEGER NOT NULL);
+        """;
+
+    private readonly Lock _lock = new();
+    private readonly SqliteConnection _connection;
+
+    private StationStore(SqliteConnection connection)
+    {
+        _connection = connection;
+    }
+
+    public static StationStore Open(string path)
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = false,
+        }.ToString());
+        connection.Open();
+        Execute(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=5000;");
+        Execute(connection, Schema);
+        return new StationStore(connection);
+    }
+
+    /// <summary>
+    /// Stores the event unless (panel, seq) is already there. True when it is new. Returns after the commit, so the
+    /// caller may acknowledge either way: a duplicate was committed by an earlier call.
+    /// </summary>
+    public bool TryInsert(string panelId, EventPayload payload, DateTimeOffset received)
+    {
+        ArgumentNullException.ThrowIfNull(payload);
+        lock (_lock)
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = """
+                INSERT OR IGNORE INTO events (panel, seq, kind, zone, user, detail, at, sia, cid, received)
+                VALUES ($panel, $seq, $kind, $zone, $user, $detail, $at, $sia, $cid, $received)
+                """;
+            command.Parameters.AddWithValue("$panel", panelId);
+            command.Parameters.AddWithValue("$seq", payload.Seq);
+            command.Parameters.AddWithValue("$kind", payload.Kind);
+            command.Parameters.AddWithValue("$zone", (object?)payload.Zone ?? DBNull.Value);
+            command.Parameters.AddWithValue("$user", (object?)payload.User ?? DBNull.Value);
+            command.Parameters.AddWithValue("$detail", (object?)payload.Detail ?? DBNull.Value);
+            command.Parameters.AddWithValue("$at", Iso(payload.At));
+            command.Parameters.AddWithValue("$sia", (object?)payload.Sia ?? DBNull.Value);
+            command.Parameters.AddWithValue("$cid", (object?)payload.Cid ?? DBNull.Value);
+            command.Parameters.AddWithValue("$received", Iso(received));
+            return command.ExecuteNonQuery() == 1;
+        }
+    }
+
+    /// <summary>How many events of <paramref name="panelId"/> are stored.</summary>
+    public long CountEvents(string panelId)
+    {
+        lock (_lock)
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = "SELECT COUNT(*) FROM events WHERE panel = $panel";
+            command.Parameters.AddWithValue("$panel", panelId);
+            return (long)command.ExecuteScalar()!;
+        }
+    }
+
+    /// <inheritdoc />
+    public uint TakeNextEpoch()
+    {
+        lock (_lock)
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = """
+                INSERT INTO epoch (id, value) VALUES (1, 1) ON CONFLICT (id) DO UPDATE SET value = value + 1;
+                SELECT value FROM epoch WHERE id = 1;
+                """;
+            return checked((uint)(long)command.ExecuteScalar()!);
+        }
+    }
+
+    public void Dispose() => _connection.Dispose();
+
+    private static string Iso(DateTimeOffset instant) =>
+        instant.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+}
