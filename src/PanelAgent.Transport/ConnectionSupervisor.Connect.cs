@@ -20,6 +20,7 @@ public sealed partial class ConnectionSupervisor
             if (await TryConnectAsync(_options.Brokers[i], cancellationToken).ConfigureAwait(false))
             {
                 await AnnounceOnlineAsync(cancellationToken).ConfigureAwait(false);
+                await ResubscribeAsync(cancellationToken).ConfigureAwait(false);
                 Interlocked.Exchange(ref _nextConnect, new(TaskCreationOptions.RunContinuationsAsynchronously))
                     .TrySetResult();
                 Connected?.Invoke(this, new LinkConnectedEventArgs(_options.Brokers[i], isBackup: i > 0));

@@ -30,9 +30,10 @@ public sealed partial class ConnectionSupervisor : IAsyncDisposable, IDisposable
         _time = time;
         _client = new MqttClientFactory().CreateMqttClient();
         _client.DisconnectedAsync += OnDisconnectedAsync;
+        _client.ApplicationMessageReceivedAsync += OnMessageReceivedAsync;
     }
 
-    /// <summary>Raised from the supervisor loop after each successful connect and online announcement.</summary>
+    /// <summary>Raised from the supervisor loop after each successful connect, online announcement and re-subscription.</summary>
     public event EventHandler<LinkConnectedEventArgs>? Connected;
 
     /// <summary>Raised when an established connection is lost. Handlers must not block: they run on MQTTnet's thread.</summary>
@@ -156,6 +157,7 @@ public sealed partial class ConnectionSupervisor : IAsyncDisposable, IDisposable
     public void Dispose()
     {
         _client.DisconnectedAsync -= OnDisconnectedAsync;
+        _client.ApplicationMessageReceivedAsync -= OnMessageReceivedAsync;
         _client.Dispose();
         _credentials?.Dispose();
     }

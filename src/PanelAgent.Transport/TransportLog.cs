@@ -3,7 +3,8 @@ using Microsoft.Extensions.Logging;
 namespace PanelAgent.Transport;
 
 /// <summary>
-/// Transport log messages, EventIds 5000-5099: 5000-5019 connection, 5020-5039 TLS, 5040-5059 publish.
+/// Transport log messages, EventIds 5000-5099: 5000-5019 connection, 5020-5039 TLS, 5040-5059 publish,
+/// 5060-5069 subscribe and receive, 5070-5089 the event uplink (EventUplink).
 /// They carry endpoints, topics, reason codes and sizes only, never payload bytes.
 /// </summary>
 internal static partial class TransportLog
@@ -57,4 +58,16 @@ internal static partial class TransportLog
     [LoggerMessage(EventId = 5042, Level = LogLevel.Debug,
         Message = "Publish to {Topic} failed, link down: {Problem}")]
     public static partial void PublishNotConnected(ILogger logger, string topic, string problem);
+
+    [LoggerMessage(EventId = 5060, Level = LogLevel.Warning,
+        Message = "Subscription to {Topic} refused by the broker: SUBACK {ResultCode}")]
+    public static partial void SubscribeRefused(ILogger logger, string topic, string resultCode);
+
+    [LoggerMessage(EventId = 5061, Level = LogLevel.Warning,
+        Message = "Subscription to {Topics} failed ({Problem}); the next connect subscribes again")]
+    public static partial void SubscribeFailed(ILogger logger, string topics, string problem);
+
+    [LoggerMessage(EventId = 5062, Level = LogLevel.Error,
+        Message = "A handler of messages on {Topic} threw {Exception}; the message is dropped, the link stays up")]
+    public static partial void ReceiveHandlerFailed(ILogger logger, string topic, string exception);
 }

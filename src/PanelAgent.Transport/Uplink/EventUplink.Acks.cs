@@ -1,0 +1,125 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+using PanelAgent.Core.Ports;
+using PanelAgent.Protocol.Envelopes;
+using PanelAgent.Protocol.Payloads;
+using PanelAgent.Protocol.Sealing;
+
+namespace PanelAgent.Transport.Uplink;
+
+public sealed partial class EventUplink
+{
+    // Bounded: a flood on acks (hostile or not) cannot grow memory; a dropped ack only means a resend.
+    private readonly Channel<ReadOnlyMemory<byte>> _acks = Channel.CreateBounded<ReadOnlyMemory<byte>>(
+        new BoundedChannelOptions(1024) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
+    private readonly ConcurrentDictionary<OpenStatus, long> _rejected = new();
+    private long _rowsAcknowledged;
+    private long _acksAccepted;
+    private long _acksMalformed;
+    private long _acksDropped;
+
+    /// <summary>Tests: raised after every ack message was handled, accepted or not.</summary>
+    internal event Action? AckHandled;
+
+    private IReadOnlyDictionary<OpenStatus, long> RejectedSnapshot() => new Dictionary<OpenStatus, long>(_rejected);
+
+    /// <summary>On MQTTnet's receive thread: hand the bytes over and return. Opening and the fsync happen on the worker.</summary>
+    private void OnMessageReceived(object? sender, LinkMessageEventArgs e)
+    {
+        if (!string.Equals(e.Topic, _acksTopic, StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        if (!_acks.Writer.TryWrite(e.Payload))
+        {
+            Interlocked.Increment(ref _acksDropped);
+            UplinkLog.AckDropped(_logger);
+        }
+    }
+
+    private async Task ProcessAcksAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await foreach (var message in _acks.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            {
+                HandleAck(message.Span);
+                AckHandled?.Invoke();
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Normal stop.
+        }
+    }
+
+    private void HandleAck(ReadOnlySpan<byte> message)
+    {
+        // The broker is untrusted: only a message sealed with our downlink key AND signed by the station, inside the
+        // replay window and not seen before, may retire rows. A panel's own keys cannot make one (BadSignature).
+        var opened = _sealing.Opener.Open(message, _options.PanelId, TopicKind.Acks);
+        if (!opened.IsAccepted)
+        {
+            _rejected.AddOrUpdate(opened.Status, 1, (_, n) => n + 1);
+            UplinkLog.AckRejected(_logger, opened.Status);
+            return;
+        }
+
+        if (!AckPayloadCodec.TryDecode(opened.Payload, out var ack))
+        {
+            Interlocked.Increment(ref _acksMalformed);
+            UplinkLog.AckMalformed(_logger);
+            return;
+        }
+
+        Interlocked.Increment(ref _acksAccepted);
+        var now = _time.GetUtcNow();
+        // Only from an accepted (fresh, signed) ack: an old ack replayed outside the window must not move our clock.
+        var offset = ack!.StationTime - now;
+        _sealing.Sealer.ClockOffset = offset;
+        UplinkLog.ClockOffsetApplied(_logger, offset);
+        var retired = Retire(ack.Seqs, now);
+        lock (_gate)
+        {
+            _lastAck = now;
+        }
+
+        if (retired.Count > 0)
+        {
+            Acknowledged?.Invoke(this, new UplinkAcknowledgedEventArgs(retired));
+        }
+
+        // Freed window slots (and a possible trouble restore) are handled now, not at the next poll.
+        Notify();
+    }
+
+    private List<long> Retire(IReadOnlyList<long> sequences, DateTimeOffset now)
+    {
+        var retired = new List<long>(sequences.Count);
+        foreach (var sequence in sequences)
+        {
+            try
+            {
+                if (_outbox.Acknowledge(sequence, now))
+                {
+                    retired.Add(sequence);
+                }
+            }
+            catch (StorageUnavailableException e)
+            {
+                // Not recorded: the row stays pending, is resent, and the station acknowledges it again.
+                UplinkLog.OutboxUnavailable(_logger, e.Message);
+                continue;
+            }
+
+            lock (_gate)
+            {
+                _inFlight.Remove(sequence);
+            }
+        }
+
+        Interlocked.Add(ref _rowsAcknowledged, retired.Count);
+        return retired;
+    }
+}
