@@ -1,5 +1,5 @@
 using PanelAgent.Station.Configuration;
-using PanelAgent.Station.Tests.Support;
+using PanelAgent.TestSupport;
 
 namespace PanelAgent.Station.Tests;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using MQTTnet;
+using PanelAgent.TestSupport;
 using PanelAgent.Transport.Tests.Support;
 
 namespace PanelAgent.Transport.Tests;

@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using PanelAgent.Transport.Tests.Support;
+using PanelAgent.TestSupport;
 
 namespace PanelAgent.Transport.Tests;
 

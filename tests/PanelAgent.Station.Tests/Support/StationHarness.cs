@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using PanelAgent.Station.Configuration;
 using PanelAgent.Station.Keys;
 using PanelAgent.Station.Mqtt;
+using PanelAgent.TestSupport;
 
 namespace PanelAgent.Station.Tests.Support;
 

@@ -1,7 +1,8 @@
 using System.Buffers;
 using System.Collections.Concurrent;
-using MQTTnet;
 using MQTTnet.Protocol;
+using MQTTnet;
+using PanelAgent.TestSupport;
 
 namespace PanelAgent.Transport.Tests.Support;
 

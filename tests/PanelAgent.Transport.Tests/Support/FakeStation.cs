@@ -2,13 +2,14 @@ using System.Buffers;
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Threading.Channels;
-using MQTTnet;
 using MQTTnet.Protocol;
+using MQTTnet;
 using PanelAgent.Protocol.Envelopes;
 using PanelAgent.Protocol.Keys;
 using PanelAgent.Protocol.Payloads;
 using PanelAgent.Protocol.Replay;
 using PanelAgent.Protocol.Sealing;
+using PanelAgent.TestSupport;
 
 namespace PanelAgent.Transport.Tests.Support;
 

@@ -1,3 +1,5 @@
+using PanelAgent.TestSupport;
+
 namespace PanelAgent.Transport.Tests.Support;
 
 /// <summary>A <see cref="ConnectionSupervisor"/> running its loop against test key material; stopped on dispose.</summary>

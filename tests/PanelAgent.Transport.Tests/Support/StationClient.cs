@@ -1,8 +1,9 @@
 using System.Text;
 using System.Threading.Channels;
-using MQTTnet;
 using MQTTnet.Formatter;
 using MQTTnet.Protocol;
+using MQTTnet;
+using PanelAgent.TestSupport;
 
 namespace PanelAgent.Transport.Tests.Support;
 

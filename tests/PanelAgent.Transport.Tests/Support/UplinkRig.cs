@@ -7,6 +7,7 @@ using PanelAgent.Protocol.Keys;
 using PanelAgent.Protocol.Replay;
 using PanelAgent.Protocol.Sealing;
 using PanelAgent.Storage;
+using PanelAgent.TestSupport;
 using PanelAgent.Transport.Uplink;
 
 namespace PanelAgent.Transport.Tests.Support;

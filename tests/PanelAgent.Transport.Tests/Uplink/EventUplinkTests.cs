@@ -4,6 +4,7 @@ using PanelAgent.Core.Events;
 using PanelAgent.Protocol.Envelopes;
 using PanelAgent.Protocol.Payloads;
 using PanelAgent.Protocol.Sealing;
+using PanelAgent.TestSupport;
 using PanelAgent.Transport.Tests.Support;
 
 namespace PanelAgent.Transport.Tests.Uplink;

@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace PanelAgent.Station.Tests.Support;
+namespace PanelAgent.TestSupport;
 
 /// <summary>
 /// A real Mosquitto (Debian's, installed by scripts/setup.sh) on 127.0.0.1, run with the shipped ACL and the test

@@ -2,7 +2,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
-namespace PanelAgent.Station.Tests.Support;
+namespace PanelAgent.TestSupport;
 
 /// <summary>
 /// Key material made at test time with CertificateRequest, written as PEM files into a private temporary directory:
