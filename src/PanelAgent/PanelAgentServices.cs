@@ -25,6 +25,13 @@ public static class PanelAgentServices
         }
 
         services.AddHostedService<PanelService>();
+        if (config.Link is { } link)
+        {
+            // After PanelService: hosted services start in order, and the link needs the started runtime.
+            services.AddSingleton(link);
+            services.AddHostedService<LinkService>();
+        }
+
         services.AddSingleton(sp => new PanelHealth(
             sp.GetRequiredService<RuntimeHolder>(), sp.GetRequiredService<TimeProvider>(), config.Hardware.RereadInterval));
         services.AddSingleton<IWatchdogNotifier, SystemdWatchdogNotifier>();

@@ -2,6 +2,8 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using PanelAgent.Hardware.Options;
 using PanelAgent.Storage;
+using PanelAgent.Transport;
+using PanelAgent.Transport.Uplink;
 
 namespace PanelAgent.Options;
 
@@ -48,7 +50,59 @@ public static partial class ConfigLoader
             errors.AddRange(CrossCheck(panel, hardware));
         }
 
-        return errors.Count > 0 ? throw new ConfigException(errors) : new PanelConfig(panel, hardware, storage);
+        var link = BindLink(configuration, errors);
+        return errors.Count > 0 ? throw new ConfigException(errors) : new PanelConfig(panel, hardware, storage, link);
+    }
+
+    /// <summary>
+    /// The optional station link: <c>Link</c> (broker, TLS), <c>Uplink</c> (outbox sending) and <c>LinkKeys</c>
+    /// (end-to-end keys). No <c>Link</c> section: no link, and <c>Uplink</c> or <c>LinkKeys</c> alone is an error,
+    /// because a half-configured link silently doing nothing is worse than a refusal to start.
+    /// </summary>
+    private static LinkConfig? BindLink(IConfiguration configuration, List<string> errors)
+    {
+        if (!configuration.GetSection(MqttLinkOptions.SectionName).Exists())
+        {
+            foreach (var orphan in new[] { EventUplinkOptions.SectionName, LinkKeysOptions.SectionName })
+            {
+                if (configuration.GetSection(orphan).Exists())
+                {
+                    errors.Add($"{orphan}: needs a {MqttLinkOptions.SectionName} section (the broker to send to).");
+                }
+            }
+
+            return null;
+        }
+
+        var count = errors.Count;
+        var link = BindSection<MqttLinkOptions>(configuration, MqttLinkOptions.SectionName, errors);
+        var uplink = BindSection<EventUplinkOptions>(configuration, EventUplinkOptions.SectionName, errors);
+        var keys = BindSection<LinkKeysOptions>(configuration, LinkKeysOptions.SectionName, errors);
+        if (errors.Count > count)
+        {
+            return null;
+        }
+
+        // The uplink's panel id is the link's unless stated; stated differently, the ACL would refuse every publish.
+        if (uplink.PanelId.Length == 0)
+        {
+            uplink.PanelId = link.PanelId;
+        }
+        else if (uplink.PanelId != link.PanelId)
+        {
+            errors.Add($"{EventUplinkOptions.SectionName}:{nameof(EventUplinkOptions.PanelId)}: '{uplink.PanelId}' " +
+                $"differs from {MqttLinkOptions.SectionName}:{nameof(MqttLinkOptions.PanelId)} '{link.PanelId}'.");
+        }
+
+        errors.AddRange(link.Validate());
+        errors.AddRange(uplink.Validate());
+        if (errors.Count > count)
+        {
+            return null;
+        }
+
+        var material = PanelLinkKeys.Load(keys, link.PanelId, errors);
+        return material is null ? null : new LinkConfig(link, uplink, material);
     }
 
     private static T BindSection<T>(IConfiguration configuration, string name, List<string> errors)

@@ -6,8 +6,11 @@ using PanelAgent.Storage;
 
 namespace PanelAgent.Options;
 
-/// <summary>The whole configuration file, bound and validated.</summary>
-public sealed record PanelConfig(PanelOptions Panel, HardwareOptions Hardware, StorageOptions Storage)
+/// <summary>
+/// The whole configuration file, bound and validated. <paramref name="Link"/> is null when the file has no
+/// <c>Link</c> section: the panel then runs on its own, as before the station link existed.
+/// </summary>
+public sealed record PanelConfig(PanelOptions Panel, HardwareOptions Hardware, StorageOptions Storage, LinkConfig? Link = null)
 {
     public EngineSettings ToEngineSettings() => new()
     {

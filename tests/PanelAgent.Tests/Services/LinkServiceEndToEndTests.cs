@@ -1,0 +1,126 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using PanelAgent.Station.Configuration;
+using PanelAgent.Station.Mqtt;
+using PanelAgent.TestSupport;
+using PanelAgent.Tests.Support;
+using Xunit.Abstractions;
+
+namespace PanelAgent.Tests.Services;
+
+/// <summary>
+/// Issue 3's SIGKILL check end to end: a real Mosquitto with the shipped ACL, the reference station in-process, and
+/// panel-agent as a real process storming mains. The agent is killed mid-stream and restarted without the storm;
+/// once its outbox is empty, every event in its database is at the station exactly once.
+/// </summary>
+[Collection(AgentProcessCollection.Name)]
+public sealed class LinkServiceEndToEndTests(ITestOutputHelper output) : IDisposable
+{
+    private const int EventsBeforeKill = 60;
+    private static readonly TimeSpan s_timeout = TimeSpan.FromSeconds(20);
+    private readonly TempDirectory _dir = new();
+
+    [Fact]
+    public async Task RunAsync_SigkillDuringStormThenRestart_StationGetsEveryPersistedEventOnce()
+    {
+        var clock = Stopwatch.StartNew();
+        using var pki = new TestPki();
+        await using var broker = await MosquittoBroker.StartAsync(pki);
+        using var rig = new LinkRig(pki);
+        var stationOutput = new CapturingWriter();
+        await using var station = PanelStation.Create(StationOptions(pki, broker.Port), stationOutput, TextWriter.Null);
+        station.Start();
+        await station.Subscribed.WaitAsync(s_timeout);
+        output.WriteLine($"{clock.Elapsed.TotalSeconds:F1} s: broker and station up");
+
+        var config = rig.Config(broker.Port);
+        SimVilla.Zone(config, "mains")["Debounce"] = "00:00:00";
+        var configPath = SimVilla.Write(config, _dir.Combine("panel.json"));
+        var data = _dir.Combine("data");
+        var database = Path.Combine(data, "panel.db");
+
+        using (var agent = AgentProcess.Start(_dir.FullPath,
+            ["--config", configPath, "--simulate", "--data", data, "--storm", "mains", "--storm-interval", "2"],
+            CommitLine.LoggingEnvironment))
+        {
+            await agent.WaitForLineAsync(l => CommitLine.Parse(l) is { Last: >= EventsBeforeKill }, s_timeout);
+            // Some of the stream reached the station before the kill, so the restart resends a mix of acked and not.
+            await stationOutput.WhenLinesAsync(20).WaitAsync(s_timeout);
+            agent.KillHard();
+            Assert.Equal(128 + 9, await agent.WaitForExitAsync(s_timeout));
+        }
+
+        output.WriteLine($"{clock.Elapsed.TotalSeconds:F1} s: killed; {PendingCount(database)} rows pending, " +
+            $"{stationOutput.Lines.Count} lines at the station");
+
+        using (var agent = AgentProcess.Start(_dir.FullPath, ["--config", configPath, "--simulate", "--data", data]))
+        {
+            await agent.WaitForLineAsync(AgentProgramTests.IsReadyLine, s_timeout);
+            await WaitUntilAsync(() => PendingCount(database) == 0, s_timeout, () => agent.AllOutput);
+            agent.Terminate();
+            Assert.Equal(ExitCodes.Ok, await agent.WaitForExitAsync(s_timeout));
+        }
+
+        var persisted = DatabaseSnapshot.Read(database).Events.Select(e => e.Sequence).ToList();
+        var received = stationOutput.Lines.Select(Parse).Where(l => l.Panel == LinkRig.PanelId).Select(l => l.Seq).ToList();
+        output.WriteLine($"{clock.Elapsed.TotalSeconds:F1} s: {persisted.Count} events persisted, {received.Count} received");
+        var twice = received.GroupBy(s => s).Where(g => g.Count() > 1).Select(g => g.Key).Take(10).ToList();
+        Assert.True(twice.Count == 0, $"printed more than once: {string.Join(", ", twice)}");
+        var missing = persisted.Except(received).Take(10).ToList();
+        Assert.True(missing.Count == 0, $"persisted but never at the station: {string.Join(", ", missing)}");
+        Assert.Empty(received.Except(persisted));
+        Assert.True(persisted.Count >= EventsBeforeKill, $"only {persisted.Count} events persisted");
+    }
+
+    public void Dispose() => _dir.Dispose();
+
+    private StationOptions StationOptions(TestPki pki, int port) => new()
+    {
+        Host = "127.0.0.1",
+        Port = port,
+        ClientId = "station",
+        CaFile = pki.PathOf("ca.pem"),
+        CertFile = pki.CertFile("station"),
+        CertKeyFile = pki.KeyFile("station"),
+        KeysFile = pki.PathOf("station-keys.json"),
+        SigningKeyFile = pki.PathOf("signing.key"),
+        Database = _dir.Combine("station.db"),
+        MinBackoff = TimeSpan.FromMilliseconds(50),
+        MaxBackoff = TimeSpan.FromSeconds(1),
+        PingInterval = TimeSpan.FromMilliseconds(200),
+    };
+
+    private static (string? Panel, long Seq) Parse(string line)
+    {
+        using var json = JsonDocument.Parse(line);
+        var root = json.RootElement;
+        return (root.GetProperty("panel").GetString(),
+            root.TryGetProperty("seq", out var seq) && seq.ValueKind == JsonValueKind.Number ? seq.GetInt64() : -1);
+    }
+
+    /// <summary>Rows neither acknowledged by the station nor dropped by the bounded outbox.</summary>
+    private static long PendingCount(string database)
+    {
+        var builder = new SqliteConnectionStringBuilder { DataSource = database, Pooling = false, Mode = SqliteOpenMode.ReadOnly };
+        using var connection = new SqliteConnection(builder.ToString());
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM events WHERE acked_at IS NULL AND dropped_at IS NULL";
+        return (long)command.ExecuteScalar()!;
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout, Func<string> diagnostics)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (!condition())
+        {
+            if (deadline.Elapsed > timeout)
+            {
+                throw new TimeoutException($"outbox not empty within {timeout}; agent output:\n{diagnostics()}");
+            }
+
+            await Task.Delay(100);
+        }
+    }
+}
