@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace PanelAgent.Station.Tests.Support;
+namespace PanelAgent.TestSupport;
 
 /// <summary>A TextWriter that keeps whole lines and lets a test wait for a number of them.</summary>
 public sealed class CapturingWriter : TextWriter
