@@ -71,11 +71,33 @@ public sealed class MessageSealer
     /// <summary>Seals <paramref name="payload"/> for <paramref name="topic"/> of <paramref name="panelId"/>.</summary>
     /// <exception cref="ArgumentException">A topic this role does not send, a bad panel id, or a payload too large.</exception>
     /// <exception cref="InvalidOperationException">No key for the panel.</exception>
-    public byte[] Seal(string panelId, TopicKind topic, ReadOnlySpan<byte> payload)
+    public byte[] Seal(string panelId, TopicKind topic, ReadOnlySpan<byte> payload) =>
+        SealAt(panelId, topic, payload, replyTo: null);
+
+    /// <summary>
+    /// The station's answer to an authenticated uplink message whose sender's clock is outside the window: sealed
+    /// with the sender's own timestamp (<paramref name="replyTo"/>), so the panel's window accepts it and learns the
+    /// station's time from the payload. Without it, a panel whose clock drifted past the window would reject every
+    /// answer stamped with the station's time, and so never correct itself. It gives an attacker nothing: the stamp
+    /// is a time the panel itself sealed moments ago (a replay of an old panel message earns an answer stamped in
+    /// the past, which the panel rejects), and the answer is signed like any downlink message. Station only.
+    /// </summary>
+    public byte[] SealReply(string panelId, TopicKind topic, ReadOnlySpan<byte> payload, EnvelopeHeader replyTo)
+    {
+        ArgumentNullException.ThrowIfNull(replyTo);
+        if (_role != ProtocolRole.Station || replyTo.PanelId != panelId)
+        {
+            throw new ArgumentException("only a station replies, and only to the panel that sent", nameof(replyTo));
+        }
+
+        return SealAt(panelId, topic, payload, replyTo.TimestampUnixMs);
+    }
+
+    private byte[] SealAt(string panelId, TopicKind topic, ReadOnlySpan<byte> payload, long? replyTo)
     {
         CheckArguments(panelId, topic, payload.Length);
         var keys = _keys.CurrentFor(panelId);
-        var header = NextHeader(panelId, topic, keys.KeyId);
+        var header = NextHeader(panelId, topic, keys.KeyId, replyTo);
         var paddedLength = EnvelopeLayout.PaddedLength(payload.Length);
         var message = new byte[header.Length + paddedLength + EnvelopeLayout.TrailerLength(topic)];
         var headerLength = EnvelopeWriter.WriteHeader(header, message);
@@ -105,12 +127,12 @@ public sealed class MessageSealer
         }
     }
 
-    private EnvelopeHeader NextHeader(string panelId, TopicKind topic, uint keyId)
+    private EnvelopeHeader NextHeader(string panelId, TopicKind topic, uint keyId, long? timestampOverride)
     {
         lock (_lock)
         {
             var (session, sequence) = _session.Next();
-            var timestamp = (_time.GetUtcNow() + _clockOffset).ToUnixTimeMilliseconds();
+            var timestamp = timestampOverride ?? (_time.GetUtcNow() + _clockOffset).ToUnixTimeMilliseconds();
             return new EnvelopeHeader(EnvelopeLayout.Version1, topic, keyId, panelId, sequence, timestamp, session);
         }
     }

@@ -51,8 +51,10 @@ public sealed class StationReceiver
         var opened = _opener.Open(message, panelId, TopicKind.Events);
         if (opened.Status == OpenStatus.OutOfWindow)
         {
-            // Authentic but stale or early: tell the panel our time so it corrects its offset (issue 3 §4).
-            return new ReceiveOutcome(opened.Status.ToString(), null, AckTopicOf(panelId), SealAck(panelId, []));
+            // Authentic but stale or early: tell the panel our time so it corrects its offset (issue 3 §4), stamped
+            // with its own timestamp so its window lets the answer in (MessageSealer.SealReply).
+            var reply = _sealer.SealReply(panelId, TopicKind.Acks, AckPayloadCodec.Encode(new AckPayload([], _time.GetUtcNow())), opened.Header!);
+            return new ReceiveOutcome(opened.Status.ToString(), null, AckTopicOf(panelId), reply);
         }
 
         if (!opened.IsAccepted)

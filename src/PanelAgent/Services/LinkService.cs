@@ -94,7 +94,10 @@ public sealed partial class LinkService(
             Microsoft.Extensions.Options.Options.Create(link.Link), loggers.CreateLogger<ConnectionSupervisor>(), time);
         // A new sealing session (and so a new durable epoch) per link run: nonces never repeat across restarts.
         var sealer = MessageSealer.ForPanel(link.Keys.Keys, new SqliteNonceEpochStore(store), time);
-        var opener = EnvelopeOpener.ForPanel(link.Keys.Keys, new ReplayGuard(time), [link.Keys.StationKey]);
+        // Downlink freshness is judged on the corrected clock, so a panel that learnt the station's time accepts its
+        // commands and acks again.
+        var opener = EnvelopeOpener.ForPanel(
+            link.Keys.Keys, new ReplayGuard(new OffsetClock(time, () => sealer.ClockOffset)), [link.Keys.StationKey]);
         var uplink = new EventUplink((IOutbox)store, new UplinkSealing(sealer, opener), supervisor,
             raised => troubles.TryWrite(raised), link.Uplink, time, loggers.CreateLogger<EventUplink>());
         void Notify(PanelEvent _) => uplink.Notify();
