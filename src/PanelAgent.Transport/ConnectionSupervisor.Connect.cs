@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using MQTTnet;
 using MQTTnet.Formatter;
 using MQTTnet.Protocol;
@@ -8,10 +7,6 @@ namespace PanelAgent.Transport;
 
 public sealed partial class ConnectionSupervisor
 {
-    // TODO(issue 3 §2): the status payloads are sealed by PanelAgent.Protocol once the uplink sealer is wired in.
-    internal static readonly byte[] s_offlinePayload = Encoding.ASCII.GetBytes("offline");
-    internal static readonly byte[] s_onlinePayload = Encoding.ASCII.GetBytes("online");
-
     /// <summary>One round: the endpoints in configured order, primary first; true at the first that accepts us.</summary>
     private async Task<bool> TryConnectRoundAsync(CancellationToken cancellationToken)
     {
@@ -19,7 +14,6 @@ public sealed partial class ConnectionSupervisor
         {
             if (await TryConnectAsync(_options.Brokers[i], cancellationToken).ConfigureAwait(false))
             {
-                await AnnounceOnlineAsync(cancellationToken).ConfigureAwait(false);
                 await ResubscribeAsync(cancellationToken).ConfigureAwait(false);
                 Interlocked.Exchange(ref _nextConnect, new(TaskCreationOptions.RunContinuationsAsynchronously))
                     .TrySetResult();
@@ -93,8 +87,9 @@ public sealed partial class ConnectionSupervisor
     /// nothing uplink; it would not follow us to a backup broker anyway, and it would let the broker queue stale
     /// commands for an offline panel. Subscriptions are therefore made again after each connect.
     /// </summary>
-    private MqttClientOptions BuildClientOptions(BrokerEndpoint endpoint, LinkCredentials credentials) =>
-        new MqttClientOptionsBuilder()
+    private MqttClientOptions BuildClientOptions(BrokerEndpoint endpoint, LinkCredentials credentials)
+    {
+        var builder = new MqttClientOptionsBuilder()
             .WithProtocolVersion(MqttProtocolVersion.V500)
             .WithTcpServer(endpoint.Host, endpoint.Port)
             .WithClientId(_options.PanelId)
@@ -103,21 +98,15 @@ public sealed partial class ConnectionSupervisor
             .WithKeepAlivePeriod(_options.KeepAlive)
             // MQTTnet's per-packet timeout (default 100 s): bounded here too; publishes also carry their own deadline.
             .WithTimeout(_options.ConnectTimeout)
-            .WithWillTopic(PanelTopics.Status(_options.PanelId))
-            .WithWillPayload(s_offlinePayload)
-            .WithWillRetain(true)
-            .WithWillQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
-            .WithTlsOptions(tls => credentials.Configure(tls, endpoint.Host))
-            .Build();
-
-    private async Task AnnounceOnlineAsync(CancellationToken cancellationToken)
-    {
-        var outcome = await PublishAsync(PanelTopics.Status(_options.PanelId), s_onlinePayload, retain: true,
-            cancellationToken).ConfigureAwait(false);
-        if (!outcome.IsSent)
+            .WithTlsOptions(tls => credentials.Configure(tls, endpoint.Host));
+        if (LastWill is { } will)
         {
-            // Not fatal: the link is up and events can flow; the next connect announces again.
-            TransportLog.OnlineNotPublished(_logger, outcome.Status, outcome.Reason);
+            builder = builder.WithWillTopic(PanelTopics.Status(_options.PanelId))
+                .WithWillPayload(will())
+                .WithWillRetain(true)
+                .WithWillQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce);
         }
+
+        return builder.Build();
     }
 }

@@ -33,13 +33,20 @@ public sealed partial class ConnectionSupervisor : IAsyncDisposable, IDisposable
         _client.ApplicationMessageReceivedAsync += OnMessageReceivedAsync;
     }
 
-    /// <summary>Raised from the supervisor loop after each successful connect, online announcement and re-subscription.</summary>
+    /// <summary>Raised from the supervisor loop after each successful connect and re-subscription.</summary>
     public event EventHandler<LinkConnectedEventArgs>? Connected;
 
     /// <summary>Raised when an established connection is lost. Handlers must not block: they run on MQTTnet's thread.</summary>
     public event EventHandler? Disconnected;
 
     public bool IsConnected => _client.IsConnected;
+
+    /// <summary>
+    /// Makes the retained last will (the panel's sealed <c>offline</c> status), called at every connect because the
+    /// will travels in CONNECT [MQTT-3.1.2-9]. Without it no will is set: nothing unsealed reaches the broker. The
+    /// online announcement and heartbeats are the status sender's, on the same topic.
+    /// </summary>
+    public Func<byte[]>? LastWill { get; set; }
 
     /// <summary>The endpoint of the current or last connection; null before the first.</summary>
     public BrokerEndpoint? CurrentEndpoint { get; private set; }

@@ -1,6 +1,6 @@
 namespace PanelAgent.Transport;
 
-/// <summary>Raised after a connect and the retained online status: the moment an outbox pump resends what is unacknowledged.</summary>
+/// <summary>Raised after a connect and re-subscription: the moment an outbox pump resends what is unacknowledged.</summary>
 public sealed class LinkConnectedEventArgs(BrokerEndpoint endpoint, bool isBackup) : EventArgs
 {
     public BrokerEndpoint Endpoint { get; } = endpoint;

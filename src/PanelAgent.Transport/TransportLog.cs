@@ -37,8 +37,8 @@ internal static partial class TransportLog
     public static partial void CredentialsUnreadable(ILogger logger, string problem);
 
     [LoggerMessage(EventId = 5007, Level = LogLevel.Warning,
-        Message = "Retained online status not accepted: {Status} {Reason}")]
-    public static partial void OnlineNotPublished(ILogger logger, PublishStatus status, string? reason);
+        Message = "Status ({State}) not published: {Status} {Reason}; the next heartbeat tries again")]
+    public static partial void StatusNotPublished(ILogger logger, string state, PublishStatus status, string? reason);
 
     [LoggerMessage(EventId = 5020, Level = LogLevel.Error, Message = "Broker certificate rejected: {Problem}")]
     public static partial void BrokerCertificateRejected(ILogger logger, string problem);

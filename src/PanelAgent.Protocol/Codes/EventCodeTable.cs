@@ -90,6 +90,8 @@ public static class EventCodeTable
             [EventKinds.CodeLockout] = EventCode.Reported("JA", 461, New),      // user code tamper; CID 461 wrong code entry
             [EventKinds.CodeChanged] = EventCode.Reported("JV", 306, New),      // user code changed; CID 306 programming changed
             [LinkEventKinds.Heartbeat] = EventCode.Reported("RP", 602, New),    // automatic test; CID 602 periodic test
+            [LinkEventKinds.PanelLost] = EventCode.Reported("YC", 356, New),    // communications fail; CID 356 loss of polling
+            [LinkEventKinds.PanelRestored] = EventCode.Reported("YK", 356, Restore), // communications restoral
         };
         AddNotReported(entries);
         foreach (var (kind, sia, siaRestore, cid) in s_troubles)

@@ -13,6 +13,12 @@ public sealed class KeyRing
     private readonly Dictionary<(string PanelId, uint KeyId), KeySet> _keys = [];
     private readonly Dictionary<string, uint> _current = new(StringComparer.Ordinal);
 
+    /// <summary>Every panel that has at least one key: the panels a station supervises.</summary>
+    public IReadOnlyList<string> Panels
+    {
+        get { lock (_lock) { return [.. _current.Keys]; } }
+    }
+
     /// <summary>Adds (or replaces) a key set; it becomes the panel's current key when its id is the highest.</summary>
     public void Add(KeySet keys)
     {

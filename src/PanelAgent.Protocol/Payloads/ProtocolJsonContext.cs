@@ -8,4 +8,5 @@ namespace PanelAgent.Protocol.Payloads;
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(EventPayload))]
 [JsonSerializable(typeof(AckPayload))]
+[JsonSerializable(typeof(StatusPayload))]
 internal sealed partial class ProtocolJsonContext : JsonSerializerContext;

@@ -90,7 +90,9 @@ public sealed class EnvelopeOpener
         }
 
         var freshness = _guard.Check(header, now);
-        return new OpenResult(freshness, header, freshness == OpenStatus.Accepted ? payload : null, now);
+        return freshness == OpenStatus.Accepted
+            ? new OpenResult(freshness, header, payload, now)
+            : new OpenResult(freshness, header, null, now, StalePayload: payload);
     }
 
     private OpenStatus CheckRouting(EnvelopeHeader header, string expectedPanelId, TopicKind expectedTopic)

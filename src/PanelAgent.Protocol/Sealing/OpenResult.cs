@@ -13,7 +13,13 @@ namespace PanelAgent.Protocol.Sealing;
 /// The receiver's clock when it opened the message, on every result: the station sends it back in its ack or
 /// rejection so a panel whose clock drifted corrects its offset instead of being rejected forever (issue 3 §4).
 /// </param>
-public sealed record OpenResult(OpenStatus Status, EnvelopeHeader? Header, byte[]? Payload, DateTimeOffset ReceiverTime)
+/// <param name="StalePayload">
+/// The plaintext of an authentic message refused only for freshness (out of window or replayed). Only for hints that
+/// are safe to act on late and twice, such as a panel's last will saying it went offline; never for an event, a
+/// command or an acknowledgement.
+/// </param>
+public sealed record OpenResult(
+    OpenStatus Status, EnvelopeHeader? Header, byte[]? Payload, DateTimeOffset ReceiverTime, byte[]? StalePayload = null)
 {
     public bool IsAccepted => Status == OpenStatus.Accepted;
 

@@ -43,6 +43,7 @@ public static class StationConfigLoader
                 SigningKeyFile = RequiredFile(root, "signingKeyFile", baseDirectory),
                 Database = Path.GetFullPath(RequiredString(root, "database"), baseDirectory),
                 ShareGroup = OptionalString(root, "shareGroup") ?? "stations",
+                Supervise = OptionalBool(root, "supervise") ?? true,
             };
             return WithDurations(root, options);
         }
@@ -71,6 +72,11 @@ public static class StationConfigLoader
         {
             throw new StationConfigException("minBackoff", "positive and not above maxBackoff");
         }
+
+        if (options.HeartbeatInterval < TimeSpan.FromSeconds(1))
+        {
+            throw new StationConfigException("heartbeatInterval", "at least 1 second");
+        }
     }
 
     private static StationOptions WithDurations(JsonElement root, StationOptions options)
@@ -81,9 +87,25 @@ public static class StationConfigLoader
             PingInterval = Duration(root, "pingInterval") ?? options.PingInterval,
             MinBackoff = Duration(root, "minBackoff") ?? options.MinBackoff,
             MaxBackoff = Duration(root, "maxBackoff") ?? options.MaxBackoff,
+            HeartbeatInterval = Duration(root, "heartbeatInterval") ?? options.HeartbeatInterval,
         };
         Validate(result);
         return result;
+    }
+
+    private static bool? OptionalBool(JsonElement root, string field)
+    {
+        if (!root.TryGetProperty(field, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        return value.ValueKind switch
+        {
+            JsonValueKind.True => true,
+            JsonValueKind.False => false,
+            _ => throw new StationConfigException(field, "is true or false"),
+        };
     }
 
     private static string RequiredString(JsonElement root, string field) =>

@@ -43,4 +43,14 @@ public sealed record StationOptions
     public TimeSpan MinBackoff { get; init; } = TimeSpan.FromMilliseconds(200);
 
     public TimeSpan MaxBackoff { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Whether this instance watches every panel's <c>status</c> (a plain subscription, not shared), acknowledges
+    /// heartbeats and reports panel.lost / panel.restored. Behind one broker, turn it on for one instance or more; each
+    /// that has it reports (consumers de-duplicate by panel, type and time, as for redelivered events).
+    /// </summary>
+    public bool Supervise { get; init; } = true;
+
+    /// <summary>The heartbeat interval assumed for a panel until its own status says otherwise.</summary>
+    public TimeSpan HeartbeatInterval { get; init; } = TimeSpan.FromSeconds(60);
 }

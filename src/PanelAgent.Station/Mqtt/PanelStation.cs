@@ -28,9 +28,11 @@ public sealed class PanelStation : IAsyncDisposable
     private readonly MqttClientOptions _mqttOptions;
     private readonly IMqttClient _client;
     private readonly Lock _connectsLock = new();
+    private readonly SemaphoreSlim _outputLock = new(1, 1);
     private readonly List<(int Count, TaskCompletionSource Signal)> _connectWaiters = [];
     private CancellationTokenSource? _stopping;
     private Task? _supervisor;
+    private Task? _sweeper;
     private int _connects;
 
     private PanelStation(StationOptions options, TextWriter output, TextWriter diagnostics, TimeProvider time)
@@ -91,6 +93,12 @@ public sealed class PanelStation : IAsyncDisposable
 
     public string Subscription => $"$share/{_options.ShareGroup}/panels/+/events";
 
+    /// <summary>
+    /// Not shared: a supervising instance must see every heartbeat of every panel, or it would report panels lost
+    /// whose heartbeats the broker handed to another instance.
+    /// </summary>
+    public const string StatusSubscription = "panels/+/status";
+
     public void Start()
     {
         if (_supervisor is not null)
@@ -100,6 +108,7 @@ public sealed class PanelStation : IAsyncDisposable
 
         _stopping = new CancellationTokenSource();
         _supervisor = Task.Run(() => SuperviseAsync(_stopping.Token));
+        _sweeper = Task.Run(() => SweepAsync(_stopping.Token));
     }
 
     public async Task StopAsync()
@@ -111,6 +120,7 @@ public sealed class PanelStation : IAsyncDisposable
 
         await _stopping.CancelAsync();
         await _supervisor;
+        await (_sweeper ?? Task.CompletedTask);
         await _client.TryDisconnectAsync();
     }
 
@@ -118,7 +128,31 @@ public sealed class PanelStation : IAsyncDisposable
     {
         var opener = EnvelopeOpener.ForStation(keys, new ReplayGuard(_time));
         var sealer = MessageSealer.ForStation(keys, _store, _time, _signingKey);
-        return new StationReceiver(opener, sealer, _store, _time, _options.ClientId);
+        var supervision = _options.Supervise
+            ? new PanelSupervision(keys.Panels, _options.HeartbeatInterval, _time.GetUtcNow())
+            : null;
+        return new StationReceiver(opener, sealer, _store, _time, _options.ClientId, supervision);
+    }
+
+    /// <summary>Once a second: panels silent for three heartbeat intervals are reported lost.</summary>
+    private async Task SweepAsync(CancellationToken stopping)
+    {
+        while (!stopping.IsCancellationRequested)
+        {
+            foreach (var line in Receiver.SweepLostPanels())
+            {
+                await WriteLineAsync(line);
+            }
+
+            try
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1), _time, stopping);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
     }
 
     private async Task SuperviseAsync(CancellationToken stopping)
@@ -158,10 +192,14 @@ public sealed class PanelStation : IAsyncDisposable
                 return false;
             }
 
-            var subscribe = await _client.SubscribeAsync(
-                new MqttClientSubscribeOptionsBuilder().WithTopicFilter(Subscription, MqttQualityOfServiceLevel.AtLeastOnce).Build(),
-                deadline.Token);
-            var code = subscribe.Items.Single().ResultCode;
+            var filters = new MqttClientSubscribeOptionsBuilder().WithTopicFilter(Subscription, MqttQualityOfServiceLevel.AtLeastOnce);
+            if (_options.Supervise)
+            {
+                filters = filters.WithTopicFilter(StatusSubscription, MqttQualityOfServiceLevel.AtLeastOnce);
+            }
+
+            var subscribe = await _client.SubscribeAsync(filters.Build(), deadline.Token);
+            var code = subscribe.Items.Max(item => item.ResultCode);
             if (code > MqttClientSubscribeResultCode.GrantedQoS2)
             {
                 await Diagnose($"subscribe refused: {code}");
@@ -233,8 +271,17 @@ public sealed class PanelStation : IAsyncDisposable
 
     private async Task WriteLineAsync(string line)
     {
-        await _output.WriteLineAsync(line);
-        await _output.FlushAsync();
+        // The receive handler and the sweeper both print: one line at a time, never interleaved.
+        await _outputLock.WaitAsync();
+        try
+        {
+            await _output.WriteLineAsync(line);
+            await _output.FlushAsync();
+        }
+        finally
+        {
+            _outputLock.Release();
+        }
     }
 
     private Task Diagnose(string message) => _diagnostics.WriteLineAsync($"panel-station {_options.ClientId}: {message}");
@@ -249,5 +296,6 @@ public sealed class PanelStation : IAsyncDisposable
         _stopping?.Dispose();
         _store.Dispose();
         _signingKey.Dispose();
+        _outputLock.Dispose();
     }
 }

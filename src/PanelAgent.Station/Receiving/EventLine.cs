@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using PanelAgent.Protocol.Codes;
 using PanelAgent.Protocol.Payloads;
 
 namespace PanelAgent.Station.Receiving;
@@ -14,39 +15,58 @@ public static class EventLine
     public static string Format(string panelId, EventPayload payload, string stationId, DateTimeOffset received)
     {
         ArgumentNullException.ThrowIfNull(payload);
+        return Write(new Fields(panelId, payload.Seq, payload.Kind, payload.Zone, payload.User, payload.Detail, payload.At,
+            payload.Sia, payload.Cid, stationId, received));
+    }
+
+    /// <summary>
+    /// A line the station raises itself (panel.lost, panel.restored): no sequence of the panel's, the station's time
+    /// as <c>at</c>, the reason as <c>detail</c>, and the codes of <see cref="EventCodeTable"/>.
+    /// </summary>
+    public static string FormatStationEvent(string panelId, string kind, string detail, string stationId, DateTimeOffset at)
+    {
+        var code = EventCodeTable.For(kind);
+        return Write(new Fields(panelId, null, kind, null, null, detail, at, code.Sia, code.Cid, stationId, at));
+    }
+
+    private static string Write(Fields f)
+    {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer))
         {
             json.WriteStartObject();
-            json.WriteString("panel", panelId);
-            json.WriteNumber("seq", payload.Seq);
-            json.WriteString("type", payload.Kind);
-            json.WriteString("zone", payload.Zone);
-            WriteUser(json, payload.User);
-            json.WriteString("detail", payload.Detail);
-            json.WriteString("at", Iso(payload.At));
-            json.WriteString("sia", payload.Sia);
-            json.WriteString("cid", payload.Cid);
-            json.WriteString("station", stationId);
-            json.WriteString("received", Iso(received));
+            json.WriteString("panel", f.Panel);
+            WriteNumber(json, "seq", f.Seq);
+            json.WriteString("type", f.Kind);
+            json.WriteString("zone", f.Zone);
+            WriteNumber(json, "user", f.User);
+            json.WriteString("detail", f.Detail);
+            json.WriteString("at", Iso(f.At));
+            json.WriteString("sia", f.Sia);
+            json.WriteString("cid", f.Cid);
+            json.WriteString("station", f.Station);
+            json.WriteString("received", Iso(f.Received));
             json.WriteEndObject();
         }
 
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
-    private static void WriteUser(Utf8JsonWriter json, int? user)
+    private static void WriteNumber(Utf8JsonWriter json, string name, long? value)
     {
-        if (user is { } number)
+        if (value is { } number)
         {
-            json.WriteNumber("user", number);
+            json.WriteNumber(name, number);
         }
         else
         {
-            json.WriteNull("user");
+            json.WriteNull(name);
         }
     }
 
     private static string Iso(DateTimeOffset instant) =>
         instant.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
+
+    private sealed record Fields(string Panel, long? Seq, string Kind, string? Zone, int? User, string? Detail,
+        DateTimeOffset At, string? Sia, string? Cid, string Station, DateTimeOffset Received);
 }

@@ -11,6 +11,9 @@ public sealed class StationCounters
     public const string Undecodable = "Undecodable";
     public const string AckPublished = "AckPublished";
     public const string AckFailed = "AckFailed";
+    public const string Heartbeat = "Heartbeat";
+    public const string PanelLost = "PanelLost";
+    public const string StaleStatus = "StaleStatus";
 
     private readonly ConcurrentDictionary<string, long> _counts = new(StringComparer.Ordinal);
 

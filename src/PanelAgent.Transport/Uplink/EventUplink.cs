@@ -185,14 +185,19 @@ public sealed partial class EventUplink
         return rows.Count;
     }
 
-    /// <summary>Raised: rows pending and no ack for the threshold. Restored: an authenticated ack after raising.</summary>
+    /// <summary>
+    /// Raised: rows pending (or heartbeats owed an ack) and no authenticated ack for the threshold. Restored: an
+    /// authenticated ack after raising.
+    /// </summary>
     private void UpdateCommsTrouble(int pending)
     {
         var now = _time.GetUtcNow();
+        // With heartbeats the station owes us an ack every interval, so silence is trouble even with nothing pending.
+        var expecting = pending > 0 || _options.HeartbeatInterval > TimeSpan.Zero;
         bool? change = null;
         lock (_gate)
         {
-            if (pending == 0 && !_troubleRaised)
+            if (!expecting && !_troubleRaised)
             {
                 _quietSince = now;
             }
@@ -202,7 +207,7 @@ public sealed partial class EventUplink
                 _troubleRaised = false;
                 change = false;
             }
-            else if (!_troubleRaised && pending > 0 && now - Max(_quietSince, _lastAck) >= _options.CommsTroubleAfter)
+            else if (!_troubleRaised && expecting && now - Max(_quietSince, _lastAck) >= _options.CommsTroubleAfter)
             {
                 _troubleRaised = true;
                 _troubleRaisedAt = now;

@@ -23,6 +23,13 @@ public sealed class EventUplinkOptions
     /// </summary>
     public TimeSpan CommsTroubleAfter { get; set; } = TimeSpan.FromSeconds(180);
 
+    /// <summary>
+    /// How often the panel sends a sealed heartbeat on <c>status</c> (issue 3 §4; default 60 s). The station reports
+    /// panel.lost after three missed ones and acknowledges each, so with heartbeats on, trouble.comms is raised after
+    /// <see cref="CommsTroubleAfter"/> of station silence even when nothing else is pending. Zero turns them off.
+    /// </summary>
+    public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(60);
+
     /// <summary>How often the outbox is read when nobody calls <see cref="EventUplink.Notify"/>; also the resend granularity.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
@@ -47,6 +54,11 @@ public sealed class EventUplinkOptions
             {
                 errors.Add($"{SectionName}:{name}: must be positive, got {value}.");
             }
+        }
+
+        if (HeartbeatInterval < TimeSpan.Zero || (HeartbeatInterval > TimeSpan.Zero && HeartbeatInterval < TimeSpan.FromSeconds(1)))
+        {
+            errors.Add($"{SectionName}:{nameof(HeartbeatInterval)}: must be 0 (off) or at least 1 s, got {HeartbeatInterval}.");
         }
 
         return errors;

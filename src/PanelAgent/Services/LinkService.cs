@@ -100,6 +100,7 @@ public sealed partial class LinkService(
             link.Keys.Keys, new ReplayGuard(new OffsetClock(time, () => sealer.ClockOffset)), [link.Keys.StationKey]);
         var uplink = new EventUplink((IOutbox)store, new UplinkSealing(sealer, opener), supervisor,
             raised => troubles.TryWrite(raised), link.Uplink, time, loggers.CreateLogger<EventUplink>());
+        var status = new StatusSender(sealer, supervisor, (IOutbox)store, link.Uplink, time, loggers.CreateLogger<StatusSender>());
         void Notify(PanelEvent _) => uplink.Notify();
         runtime.Panel.EventRaised += Notify;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
@@ -108,10 +109,11 @@ public sealed partial class LinkService(
             LinkStarted(_logger, link.Link.PanelId, link.Link.Brokers.Count);
             var supervising = supervisor.RunAsync(stop.Token);
             var sending = uplink.RunAsync(stop.Token);
-            // Either loop ending (it only ends on a fault) ends both, and the caller rebuilds the link.
-            var first = await Task.WhenAny(supervising, sending).ConfigureAwait(false);
+            var heartbeats = status.RunAsync(stop.Token);
+            // Any loop ending (it only ends on a fault) ends all, and the caller rebuilds the link.
+            var first = await Task.WhenAny(supervising, sending, heartbeats).ConfigureAwait(false);
             await stop.CancelAsync().ConfigureAwait(false);
-            await Task.WhenAll(supervising, sending).ConfigureAwait(false);
+            await Task.WhenAll(supervising, sending, heartbeats).ConfigureAwait(false);
             await first.ConfigureAwait(false);
         }
         finally

@@ -89,11 +89,4 @@ public sealed class FakePanel : IAsyncDisposable
         _client.Dispose();
         _stationPublicKey.Dispose();
     }
-
-    private sealed class MemoryEpochs : INonceEpochStore
-    {
-        private uint _epoch;
-
-        public uint TakeNextEpoch() => Interlocked.Increment(ref _epoch);
-    }
 }

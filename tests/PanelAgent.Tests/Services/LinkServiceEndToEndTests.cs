@@ -63,7 +63,13 @@ public sealed class LinkServiceEndToEndTests(ITestOutputHelper output) : IDispos
         }
 
         var persisted = DatabaseSnapshot.Read(database).Events.Select(e => e.Sequence).ToList();
-        var received = stationOutput.Lines.Select(Parse).Where(l => l.Panel == LinkRig.PanelId).Select(l => l.Seq).ToList();
+        var lines = stationOutput.Lines.Select(Parse).Where(l => l.Panel == LinkRig.PanelId).ToList();
+        var received = lines.Where(l => l.Seq >= 0).Select(l => l.Seq).ToList();
+        // The station's own lines: the kill left the broker to publish the panel's sealed will, the restart brought
+        // the panel back, and the clean stop at the end asked the broker to publish the will again.
+        // (Restored by whichever came first after the restart: its online status or a resent event.)
+        Assert.Equal(["panel.lost:will", "panel.restored", "panel.lost:will"], lines.Where(l => l.Seq < 0)
+            .Select(l => l.Type == "panel.lost" ? $"{l.Type}:{l.Detail}" : l.Type));
         output.WriteLine($"{clock.Elapsed.TotalSeconds:F1} s: {persisted.Count} events persisted, {received.Count} received");
         var twice = received.GroupBy(s => s).Where(g => g.Count() > 1).Select(g => g.Key).Take(10).ToList();
         Assert.True(twice.Count == 0, $"printed more than once: {string.Join(", ", twice)}");
@@ -91,12 +97,13 @@ public sealed class LinkServiceEndToEndTests(ITestOutputHelper output) : IDispos
         PingInterval = TimeSpan.FromMilliseconds(200),
     };
 
-    private static (string? Panel, long Seq) Parse(string line)
+    private static (string? Panel, long Seq, string? Type, string? Detail) Parse(string line)
     {
         using var json = JsonDocument.Parse(line);
         var root = json.RootElement;
         return (root.GetProperty("panel").GetString(),
-            root.TryGetProperty("seq", out var seq) && seq.ValueKind == JsonValueKind.Number ? seq.GetInt64() : -1);
+            root.TryGetProperty("seq", out var seq) && seq.ValueKind == JsonValueKind.Number ? seq.GetInt64() : -1,
+            root.GetProperty("type").GetString(), root.GetProperty("detail").GetString());
     }
 
     /// <summary>Rows neither acknowledged by the station nor dropped by the bounded outbox.</summary>

@@ -37,10 +37,15 @@ public sealed class LinkHarness : IAsyncDisposable
     public ConnectionSupervisor Supervisor { get; private set; } = null!;
 
     /// <summary>Builds the supervisor from <see cref="Options"/> (adjust them first) and starts its loop.</summary>
-    public LinkHarness Start()
+    public LinkHarness Start(Action<ConnectionSupervisor>? configure = null)
     {
         Assert.Empty(Options.Validate());
-        Supervisor = new ConnectionSupervisor(Microsoft.Extensions.Options.Options.Create(Options), Logger, TimeProvider.System);
+        Supervisor = new ConnectionSupervisor(Microsoft.Extensions.Options.Options.Create(Options), Logger, TimeProvider.System)
+        {
+            // The supervisor carries the will without reading it; a readable stand-in keeps these tests plain.
+            LastWill = () => "offline"u8.ToArray(),
+        };
+        configure?.Invoke(Supervisor);
         _run = Supervisor.RunAsync(_stop.Token);
         return this;
     }

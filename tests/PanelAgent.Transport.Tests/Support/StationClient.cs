@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Threading.Channels;
 using MQTTnet.Formatter;
@@ -13,6 +14,7 @@ public sealed class StationClient : IAsyncDisposable
     private readonly IMqttClient _client = new MqttClientFactory().CreateMqttClient();
     private readonly Channel<(string Topic, string Payload, bool Retained)> _received =
         Channel.CreateUnbounded<(string, string, bool)>();
+    private readonly Channel<(string Topic, byte[] Payload)> _raw = Channel.CreateUnbounded<(string, byte[])>();
 
     public static async Task<StationClient> ConnectAsync(TestPki pki, int port, string identity = "station")
     {
@@ -21,6 +23,7 @@ public sealed class StationClient : IAsyncDisposable
         {
             station._received.Writer.TryWrite((e.ApplicationMessage.Topic,
                 Encoding.UTF8.GetString(e.ApplicationMessage.Payload), e.ApplicationMessage.Retain));
+            station._raw.Writer.TryWrite((e.ApplicationMessage.Topic, e.ApplicationMessage.Payload.ToArray()));
             return Task.CompletedTask;
         };
         await station._client.ConnectAsync(Options(pki, port, identity, identity));
@@ -48,6 +51,20 @@ public sealed class StationClient : IAsyncDisposable
     {
         using var timeout = new CancellationTokenSource(LinkHarness.Patience);
         return await _received.Reader.ReadAsync(timeout.Token);
+    }
+
+    /// <summary>The next message on <paramref name="topic"/> as bytes (sealed messages are not text).</summary>
+    public async Task<byte[]> NextRawAsync(string topic)
+    {
+        using var timeout = new CancellationTokenSource(LinkHarness.Patience);
+        while (true)
+        {
+            var (received, payload) = await _raw.Reader.ReadAsync(timeout.Token);
+            if (received == topic)
+            {
+                return payload;
+            }
+        }
     }
 
     public async ValueTask DisposeAsync()

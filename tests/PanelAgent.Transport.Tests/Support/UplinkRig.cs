@@ -60,6 +60,8 @@ public sealed class UplinkRig : IAsyncDisposable
         AckTimeout = TimeSpan.FromSeconds(1),
         CommsTroubleAfter = TimeSpan.FromSeconds(2),
         PollInterval = TimeSpan.FromMilliseconds(200),
+        // These tests are about the outbox; heartbeats (and trouble from their silence) have tests of their own.
+        HeartbeatInterval = TimeSpan.Zero,
     };
 
     /// <summary>Every comms-trouble callback, in order.</summary>

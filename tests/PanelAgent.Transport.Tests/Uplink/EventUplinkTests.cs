@@ -107,6 +107,23 @@ public sealed class EventUplinkTests(TestPki pki) : IClassFixture<TestPki>
     }
 
     [Fact]
+    public async Task RunAsync_IdleWithHeartbeatsAndStationSilent_RaisesCommsTrouble()
+    {
+        await using var rig = await UplinkRig.CreateAsync(pki);
+        rig.Options.HeartbeatInterval = TimeSpan.FromSeconds(1);
+        rig.Start();
+        rig.Commit(Armed());
+        await rig.UntilAsync(() => rig.Store.PendingCount == 0, "the only row acknowledged");
+
+        // Nothing pending from here on, and the fake station acknowledges events only, never heartbeats: with
+        // heartbeats owed an ack, its silence is trouble all the same.
+        await rig.UntilAsync(() => rig.TroubleCalls.Contains(true), "comms trouble raised");
+
+        Assert.Equal(0, rig.Store.PendingCount);
+        Assert.True(rig.Uplink.CommsTrouble);
+    }
+
+    [Fact]
     public async Task RunAsync_AckForgedWithPanelKeysOrGarbage_RejectedCountedAndRowStaysPending()
     {
         await using var rig = await UplinkRig.CreateAsync(pki);

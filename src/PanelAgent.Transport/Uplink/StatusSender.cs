@@ -1,0 +1,122 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using PanelAgent.Core.Ports;
+using PanelAgent.Protocol.Envelopes;
+using PanelAgent.Protocol.Payloads;
+using PanelAgent.Protocol.Sealing;
+
+namespace PanelAgent.Transport.Uplink;
+
+/// <summary>
+/// The panel's supervision on <c>panels/{id}/status</c> (issue 3 §4), sealed and retained: <c>online</c> after every
+/// connect, a <c>heartbeat</c> every <see cref="EventUplinkOptions.HeartbeatInterval"/>, and the <c>offline</c> last
+/// will the supervisor hands the broker at each connect. One loop seals and publishes in order, as the receiver's
+/// replay guard requires for one topic. The station acknowledges each, so an idle panel still learns within three
+/// intervals that its station has gone quiet (the uplink raises trouble.comms).
+/// </summary>
+public sealed class StatusSender
+{
+    private readonly MessageSealer _sealer;
+    private readonly ConnectionSupervisor _link;
+    private readonly IOutbox _outbox;
+    private readonly EventUplinkOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly string _topic;
+    private readonly Channel<bool> _connected =
+        Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+
+    public StatusSender(MessageSealer sealer, ConnectionSupervisor link, IOutbox outbox, EventUplinkOptions options,
+        TimeProvider time, ILogger logger)
+    {
+        (_sealer, _link, _outbox, _options, _time, _logger) = (sealer, link, outbox, options, time, logger);
+        _topic = PanelTopics.Status(options.PanelId);
+        link.LastWill = () => Seal(StatusStates.Offline);
+    }
+
+    /// <summary>Heartbeats sent and accepted by the broker (a PUBACK, not the station's ack).</summary>
+    public long Sent => Interlocked.Read(ref _sent);
+
+    private long _sent;
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        _link.Connected += OnConnected;
+        try
+        {
+            await LoopAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Normal stop: the supervisor's DISCONNECT asks the broker to publish the will.
+        }
+        finally
+        {
+            _link.Connected -= OnConnected;
+        }
+    }
+
+    private async Task LoopAsync(CancellationToken cancellationToken)
+    {
+        var heartbeats = _options.HeartbeatInterval > TimeSpan.Zero;
+        while (true)
+        {
+            var state = await NextAsync(heartbeats, cancellationToken).ConfigureAwait(false);
+            if (!_link.IsConnected)
+            {
+                continue; // the next connect announces online
+            }
+
+            var outcome = await _link.PublishAsync(_topic, Seal(state), retain: true, cancellationToken).ConfigureAwait(false);
+            if (outcome.IsSent)
+            {
+                Interlocked.Increment(ref _sent);
+            }
+            else
+            {
+                TransportLog.StatusNotPublished(_logger, state, outcome.Status, outcome.Reason);
+            }
+        }
+    }
+
+    /// <summary>Waits for a connect (online) or the next heartbeat time; without heartbeats, only for connects.</summary>
+    private async Task<string> NextAsync(bool heartbeats, CancellationToken cancellationToken)
+    {
+        if (!heartbeats)
+        {
+            await _connected.Reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+            return StatusStates.Online;
+        }
+
+        using var timer = new CancellationTokenSource(_options.HeartbeatInterval, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
+        try
+        {
+            await _connected.Reader.ReadAsync(linked.Token).ConfigureAwait(false);
+            return StatusStates.Online;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return StatusStates.Heartbeat;
+        }
+    }
+
+    private byte[] Seal(string state)
+    {
+        long pending;
+        try
+        {
+            pending = _outbox.PendingCount;
+        }
+        catch (StorageUnavailableException)
+        {
+            pending = -1; // unknown: the heartbeat still goes, it is about the link
+        }
+
+        var payload = new StatusPayload(state, _time.GetUtcNow() + _sealer.ClockOffset,
+            (int)_options.HeartbeatInterval.TotalSeconds, pending);
+        return _sealer.Seal(_options.PanelId, TopicKind.Status, StatusPayloadCodec.Encode(payload));
+    }
+
+    private void OnConnected(object? sender, LinkConnectedEventArgs e) => _connected.Writer.TryWrite(true);
+}
