@@ -1,22 +1,31 @@
 using System.Runtime.InteropServices;
+using PanelAgent.Station.Commands;
 using PanelAgent.Station.Configuration;
 using PanelAgent.Station.Mqtt;
 
 namespace PanelAgent.Station;
 
 /// <summary>
-/// <c>panel-station --config FILE [--client-id ID] [--database FILE]</c>: runs until SIGINT or SIGTERM. Exit codes:
-/// 0 stopped, 64 usage, 78 bad configuration (EX_CONFIG, the message names the field).
+/// <c>panel-station --config FILE [--client-id ID] [--database FILE]</c>: runs until SIGINT or SIGTERM.
+/// <c>panel-station command ...</c>: sends one command to one panel and exits. Exit codes: 0 stopped (or command
+/// sent), 64 usage, 69 broker unreachable or refused the command (EX_UNAVAILABLE), 78 bad configuration (EX_CONFIG,
+/// the message names the field).
 /// </summary>
 public static class StationProgram
 {
     public const int ExitUsage = 64;
+    public const int ExitUnavailable = 69;
     public const int ExitConfig = 78;
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter errors)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(errors);
+        if (args is ["command", .. var rest])
+        {
+            return await SendCommandAsync(rest, output, errors);
+        }
+
         if (!TryParse(args, out var configPath, out var overrides))
         {
             await errors.WriteLineAsync("usage: panel-station --config FILE [--client-id ID] [--database FILE]");
@@ -26,12 +35,7 @@ public static class StationProgram
         PanelStation station;
         try
         {
-            var options = StationConfigLoader.Load(configPath!);
-            options = options with
-            {
-                ClientId = overrides.GetValueOrDefault("--client-id") ?? options.ClientId,
-                Database = overrides.GetValueOrDefault("--database") is { } db ? Path.GetFullPath(db) : options.Database,
-            };
+            var options = WithOverrides(StationConfigLoader.Load(configPath!), overrides);
             station = PanelStation.Create(options, output, errors);
         }
         catch (StationConfigException e)
@@ -51,6 +55,41 @@ public static class StationProgram
 
         return 0;
     }
+
+    private static async Task<int> SendCommandAsync(string[] args, TextWriter output, TextWriter errors)
+    {
+        var parsed = CommandArguments.Parse(args, out var error);
+        if (parsed is null)
+        {
+            await errors.WriteLineAsync($"panel-station: {error}\n{CommandArguments.Usage}");
+            return ExitUsage;
+        }
+
+        try
+        {
+            var options = WithOverrides(StationConfigLoader.Load(parsed.ConfigPath), parsed.Overrides);
+            if (!await StationCommandSender.SendAsync(options, parsed.PanelId, parsed.Command, errors))
+            {
+                return ExitUnavailable;
+            }
+        }
+        catch (StationConfigException e)
+        {
+            await errors.WriteLineAsync($"panel-station: bad configuration: {e.Message}");
+            return ExitConfig;
+        }
+
+        // The answer comes back as a command.accepted / command.refused event line naming this id.
+        await output.WriteLineAsync($"sent {parsed.Command.Command} {parsed.Command.Id} to {parsed.PanelId}");
+        return 0;
+    }
+
+    private static StationOptions WithOverrides(StationOptions options, IReadOnlyDictionary<string, string> overrides) =>
+        options with
+        {
+            ClientId = overrides.GetValueOrDefault("--client-id") ?? options.ClientId,
+            Database = overrides.GetValueOrDefault("--database") is { } db ? Path.GetFullPath(db) : options.Database,
+        };
 
     private static bool TryParse(string[] args, out string? configPath, out Dictionary<string, string> overrides)
     {

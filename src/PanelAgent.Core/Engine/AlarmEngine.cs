@@ -25,6 +25,7 @@ public sealed class AlarmEngine
         Add([PanelPhase.Disarmed], typeof(DisarmRequested), (b, t) => ArmingRules.DisarmWhileDisarmed(b, (DisarmRequested)t));
         Add(s_allPhases, typeof(WrongCode), (b, _) => ArmingRules.WrongCode(b));
         Add(s_allPhases, typeof(CodeChangedTrigger), (b, t) => ArmingRules.CodeChanged(b, (CodeChangedTrigger)t));
+        Add(s_allPhases, typeof(StationCommandAnswered), (b, t) => ArmingRules.CommandAnswered(b, (StationCommandAnswered)t));
         Add(s_allPhases, typeof(ZoneChanged), (b, t) => ZoneRules.Apply(b, (ZoneChanged)t));
         Add(s_allPhases, typeof(Tick), (b, _) => TimeRules.Apply(b));
         Add(s_allPhases, typeof(TroubleChanged), (b, t) => ApplyTrouble(b, (TroubleChanged)t));

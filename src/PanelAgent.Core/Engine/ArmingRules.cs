@@ -117,6 +117,9 @@ internal static class ArmingRules
     public static void CodeChanged(DecisionBuilder b, CodeChangedTrigger change) =>
         b.Emit(EventKinds.CodeChanged, user: change.User);
 
+    public static void CommandAnswered(DecisionBuilder b, StationCommandAnswered answer) =>
+        b.Emit(answer.Accepted ? EventKinds.CommandAccepted : EventKinds.CommandRefused, detail: answer.Detail);
+
     /// <summary>
     /// Zones that stop arming: armed zones that are open, tampered or faulty, and any tamper anywhere
     /// (EN 50131-1 8.3.1: setting is prevented while a tamper or fault condition is present).

@@ -26,3 +26,9 @@ public sealed record TroubleChanged(string Kind, string? ZoneId, bool Raised) : 
 
 /// <summary>A user changed their code (verified elsewhere); only the fact is logged.</summary>
 public sealed record CodeChangedTrigger(int User) : Trigger;
+
+/// <summary>
+/// The panel answered a command from the alarm station; only the answer is logged (and so sent, durably, to the
+/// station). <paramref name="Detail"/> names the command, its id and, when refused, why: no personal data.
+/// </summary>
+public sealed record StationCommandAnswered(bool Accepted, string Detail) : Trigger;

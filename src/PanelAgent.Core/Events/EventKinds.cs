@@ -27,6 +27,10 @@ public static class EventKinds
     public const string PlugOn = "plug.on";
     public const string PlugOff = "plug.off";
 
+    /// <summary>The panel's answer to a station command (issue 3 §5): detail <c>&lt;command&gt;:&lt;id&gt;[:&lt;why&gt;]</c>.</summary>
+    public const string CommandAccepted = "command.accepted";
+    public const string CommandRefused = "command.refused";
+
     /// <summary>The prefix of trouble events: <c>trouble.&lt;kind&gt;</c> and <c>trouble.&lt;kind&gt;.restored</c>.</summary>
     public const string TroublePrefix = "trouble.";
     public const string RestoredSuffix = ".restored";

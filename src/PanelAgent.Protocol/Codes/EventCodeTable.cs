@@ -108,6 +108,10 @@ public static class EventCodeTable
         entries[EventKinds.ArmRefused] = EventCode.NotReported(
             "local feedback to the user at the keypad; CID 454 'failed to close' is a schedule event, not this");
         entries[EventKinds.ExitStarted] = EventCode.NotReported("the closing (CL/CG) is reported when the exit delay ends");
+        const string answer = "the answer to the station's own command: it reaches the station as an event line, and "
+            + "what the command did (a closing, an opening) is reported with its own code";
+        entries[EventKinds.CommandAccepted] = EventCode.NotReported(answer);
+        entries[EventKinds.CommandRefused] = EventCode.NotReported(answer);
         entries[EventKinds.EntryStarted] = EventCode.NotReported(
             "the entry delay is local: it ends in an opening (OP) or a burglary alarm (BA), and those are reported");
         const string actuator = "a local actuator following the panel's state; what caused it is reported, and a "

@@ -9,4 +9,5 @@ namespace PanelAgent.Protocol.Payloads;
 [JsonSerializable(typeof(EventPayload))]
 [JsonSerializable(typeof(AckPayload))]
 [JsonSerializable(typeof(StatusPayload))]
+[JsonSerializable(typeof(CommandPayload))]
 internal sealed partial class ProtocolJsonContext : JsonSerializerContext;

@@ -54,7 +54,8 @@ public sealed partial class EventUplink
         }
     }
 
-    private void HandleAck(ReadOnlySpan<byte> message)
+    /// <summary>One ack message, start to end. Internal for the fuzz tests, which feed it directly.</summary>
+    internal void HandleAck(ReadOnlySpan<byte> message)
     {
         // The broker is untrusted: only a message sealed with our downlink key AND signed by the station, inside the
         // replay window and not seen before, may retire rows. A panel's own keys cannot make one (BadSignature).

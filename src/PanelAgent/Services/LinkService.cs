@@ -2,12 +2,14 @@ using System.Threading.Channels;
 using PanelAgent.Core.Engine;
 using PanelAgent.Core.Events;
 using PanelAgent.Core.Ports;
+using PanelAgent.Link;
 using PanelAgent.Options;
 using PanelAgent.Protocol.Replay;
 using PanelAgent.Protocol.Sealing;
 using PanelAgent.Runtime;
 using PanelAgent.Storage;
 using PanelAgent.Transport;
+using PanelAgent.Transport.Commands;
 using PanelAgent.Transport.Uplink;
 
 namespace PanelAgent.Services;
@@ -101,6 +103,8 @@ public sealed partial class LinkService(
         var uplink = new EventUplink((IOutbox)store, new UplinkSealing(sealer, opener), supervisor,
             raised => troubles.TryWrite(raised), link.Uplink, time, loggers.CreateLogger<EventUplink>());
         var status = new StatusSender(sealer, supervisor, (IOutbox)store, link.Uplink, time, loggers.CreateLogger<StatusSender>());
+        var commands = new CommandReceiver(link.Link.PanelId, opener, Executor(runtime),
+            new OffsetClock(time, () => sealer.ClockOffset), loggers.CreateLogger<CommandReceiver>());
         void Notify(PanelEvent _) => uplink.Notify();
         runtime.Panel.EventRaised += Notify;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
@@ -110,10 +114,11 @@ public sealed partial class LinkService(
             var supervising = supervisor.RunAsync(stop.Token);
             var sending = uplink.RunAsync(stop.Token);
             var heartbeats = status.RunAsync(stop.Token);
+            var receiving = commands.RunAsync(supervisor, stop.Token);
             // Any loop ending (it only ends on a fault) ends all, and the caller rebuilds the link.
-            var first = await Task.WhenAny(supervising, sending, heartbeats).ConfigureAwait(false);
+            var first = await Task.WhenAny(supervising, sending, heartbeats, receiving).ConfigureAwait(false);
             await stop.CancelAsync().ConfigureAwait(false);
-            await Task.WhenAll(supervising, sending, heartbeats).ConfigureAwait(false);
+            await Task.WhenAll(supervising, sending, heartbeats, receiving).ConfigureAwait(false);
             await first.ConfigureAwait(false);
         }
         finally
@@ -121,6 +126,10 @@ public sealed partial class LinkService(
             runtime.Panel.EventRaised -= Notify;
         }
     }
+
+    /// <summary>The station's commands act on the running panel; holds, restriction and the access log come with its store.</summary>
+    private StationCommandExecutor Executor(PanelRuntime runtime) => new(
+        runtime, runtime.Store as IImageHolds, runtime.Store as IPrivacySettings, runtime.Store as IAccessLog, time);
 
     /// <summary>
     /// Applies comms trouble on a task of its own, in order: the uplink's callback only queues, so it never waits on
