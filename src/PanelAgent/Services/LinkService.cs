@@ -111,10 +111,12 @@ public sealed partial class LinkService(
         try
         {
             LinkStarted(_logger, link.Link.PanelId, link.Link.Brokers.Count);
-            var supervising = supervisor.RunAsync(stop.Token);
+            // The loops register their subscriptions and handlers first, so the first connect already carries them
+            // and the online status is not announced before the panel listens for commands and acks.
             var sending = uplink.RunAsync(stop.Token);
             var heartbeats = status.RunAsync(stop.Token);
             var receiving = commands.RunAsync(supervisor, stop.Token);
+            var supervising = supervisor.RunAsync(stop.Token);
             // Any loop ending (it only ends on a fault) ends all, and the caller rebuilds the link.
             var first = await Task.WhenAny(supervising, sending, heartbeats, receiving).ConfigureAwait(false);
             await stop.CancelAsync().ConfigureAwait(false);

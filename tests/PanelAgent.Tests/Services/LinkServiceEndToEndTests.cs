@@ -1,8 +1,11 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using PanelAgent.Protocol.Payloads;
+using PanelAgent.Station.Commands;
 using PanelAgent.Station.Configuration;
 using PanelAgent.Station.Mqtt;
+using PanelAgent.Station.Receiving;
 using PanelAgent.TestSupport;
 using PanelAgent.Tests.Support;
 using Xunit.Abstractions;
@@ -79,7 +82,51 @@ public sealed class LinkServiceEndToEndTests(ITestOutputHelper output) : IDispos
         Assert.True(persisted.Count >= EventsBeforeKill, $"only {persisted.Count} events persisted");
     }
 
+    [Fact]
+    public async Task StationCommands_ArmThenStatus_CarriedOutAndAnsweredThroughTheOutbox()
+    {
+        using var pki = new TestPki();
+        await using var broker = await MosquittoBroker.StartAsync(pki);
+        using var rig = new LinkRig(pki);
+        var stationOutput = new CapturingWriter();
+        var options = StationOptions(pki, broker.Port);
+        await using var station = PanelStation.Create(options, stationOutput, TextWriter.Null);
+        station.Start();
+        await station.Subscribed.WaitAsync(s_timeout);
+        var configPath = SimVilla.Write(rig.Config(broker.Port), _dir.Combine("panel.json"));
+
+        using var agent = AgentProcess.Start(_dir.FullPath, ["--config", configPath, "--simulate", "--data", _dir.Combine("data")]);
+        await agent.WaitForLineAsync(AgentProgramTests.IsReadyLine, s_timeout);
+        // The panel's online status says it is listening (its command subscription is made before it announces).
+        await WaitUntilAsync(() => Lines(stationOutput).Count > 0 || station.Counters[StationCounters.Heartbeat] > 0,
+            s_timeout, () => agent.AllOutput);
+        Assert.True(await StationCommandSender.SendAsync(options, LinkRig.PanelId,
+            new CommandPayload("c-arm", CommandNames.Arm, Mode: "away"), TextWriter.Null));
+        await WaitUntilAsync(() => Lines(stationOutput).Any(l => l.Detail == "arm:c-arm"), s_timeout, () => agent.AllOutput);
+        Assert.True(await StationCommandSender.SendAsync(options, LinkRig.PanelId,
+            new CommandPayload("c-status", CommandNames.Status), TextWriter.Null));
+        await WaitUntilAsync(() => Lines(stationOutput).Any(l => l.Detail?.StartsWith("status:c-status:", StringComparison.Ordinal) == true),
+            s_timeout, () => agent.AllOutput);
+        agent.Terminate();
+        await agent.WaitForExitAsync(s_timeout);
+
+        var lines = Lines(stationOutput);
+        Assert.Contains(lines, l => l is { Type: "command.accepted", Detail: "arm:c-arm" });
+        Assert.Contains(lines, l => l is { Type: "exit.started", User: 0 });
+        Assert.Contains(lines, l => l.Type == "command.accepted" && l.Detail!.StartsWith("status:c-status:phase=exit-delay;", StringComparison.Ordinal));
+    }
+
     public void Dispose() => _dir.Dispose();
+
+    private static List<(string? Type, string? Detail, int? User)> Lines(CapturingWriter output) =>
+        [.. output.Lines.Select(line =>
+        {
+            using var json = JsonDocument.Parse(line);
+            var root = json.RootElement;
+            var user = root.GetProperty("user");
+            return (root.GetProperty("type").GetString(), root.GetProperty("detail").GetString(),
+                user.ValueKind == JsonValueKind.Number ? user.GetInt32() : (int?)null);
+        })];
 
     private StationOptions StationOptions(TestPki pki, int port) => new()
     {
