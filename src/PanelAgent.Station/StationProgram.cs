@@ -2,12 +2,14 @@ using System.Runtime.InteropServices;
 using PanelAgent.Station.Commands;
 using PanelAgent.Station.Configuration;
 using PanelAgent.Station.Mqtt;
+using PanelAgent.Station.Provisioning;
 
 namespace PanelAgent.Station;
 
 /// <summary>
 /// <c>panel-station --config FILE [--client-id ID] [--database FILE]</c>: runs until SIGINT or SIGTERM.
-/// <c>panel-station command ...</c>: sends one command to one panel and exits. Exit codes: 0 stopped (or command
+/// <c>panel-station command ...</c>: sends one command to one panel and exits. <c>panel-station provision --out DIR
+/// --panel ID --panel-config BASE</c>: writes a lab PKI, keys and both configs, and prints the broker port. Exit codes: 0 stopped (or command
 /// sent), 64 usage, 69 broker unreachable or refused the command (EX_UNAVAILABLE), 78 bad configuration (EX_CONFIG,
 /// the message names the field).
 /// </summary>
@@ -24,6 +26,11 @@ public static class StationProgram
         if (args is ["command", .. var rest])
         {
             return await SendCommandAsync(rest, output, errors);
+        }
+
+        if (args is ["provision", "--out", var directory, "--panel", var panelId, "--panel-config", var baseConfig])
+        {
+            return await ProvisionAsync(directory, panelId, baseConfig, output, errors);
         }
 
         if (!TryParse(args, out var configPath, out var overrides))
@@ -82,6 +89,23 @@ public static class StationProgram
         // The answer comes back as a command.accepted / command.refused event line naming this id.
         await output.WriteLineAsync($"sent {parsed.Command.Command} {parsed.Command.Id} to {parsed.PanelId}");
         return 0;
+    }
+
+    /// <summary>A lab PKI, keys and both configs (docs/station.md); prints the broker port the configs name.</summary>
+    private static async Task<int> ProvisionAsync(string directory, string panelId, string baseConfig, TextWriter output, TextWriter errors)
+    {
+        try
+        {
+            var port = LabProvisioning.Write(directory, panelId, baseConfig);
+            await output.WriteLineAsync(port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            return 0;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException
+            or System.Text.Json.JsonException)
+        {
+            await errors.WriteLineAsync($"panel-station: provision: {e.Message}");
+            return ExitUsage;
+        }
     }
 
     private static StationOptions WithOverrides(StationOptions options, IReadOnlyDictionary<string, string> overrides) =>
