@@ -1,21 +1,35 @@
 #!/usr/bin/env bash
-# The panel's main job, in simulation: a burglary on the simulated villa, run by the same engine, storage and
-# GPIO/I2C adapters as the real panel (simulated driver underneath), on a virtual clock. Prints a timeline of
-# what the panel decided, then the arm/disarm log and the alarm history from the real SQLite file it wrote.
+# The panel's main job, in simulation, and what the alarm station sees of it.
+#
+# 1. A burglary on the simulated villa, run by the same engine, storage and GPIO/I2C adapters as the real panel
+#    (simulated driver underneath) on a virtual clock: the panel's timeline, its arm/disarm log and alarm history
+#    from the real SQLite file it wrote.
+# 2. The link: a lab PKI and keys are made, the embedded broker (panel-broker, mutual TLS + the shipped ACL) and the
+#    reference station (panel-station) start on 127.0.0.1, and panel-agent starts on the panel's database with its
+#    outbox full of the burglary: every event leaves sealed, is acknowledged by the station, and the station answers a
+#    status command. Then the station's view is printed beside the panel's.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 ./scripts/setup.sh
 echo "Building..."
-dotnet build src/PanelAgent.Hil -c Release --nologo -v quiet >/dev/null
+for project in PanelAgent.Hil PanelAgent PanelAgent.Station PanelAgent.Broker; do
+  dotnet build "src/$project" -c Release --nologo -v quiet >/dev/null
+done
+bin() { echo "src/$1/bin/Release/net10.0/$2.dll"; }
 
 out=demo-out
-echo
-dotnet src/PanelAgent.Hil/bin/Release/net10.0/panel-hil.dll run hardware/scenarios/burglary-demo.json \
-  --timeline --keep-data "$out"
+rm -rf "$out"
+mkdir -p "$out"
+pids=()
+cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+trap cleanup EXIT
 
-db="$out/panel.db"
+echo
+dotnet "$(bin PanelAgent.Hil panel-hil)" run hardware/scenarios/burglary-demo.json --timeline --keep-data "$out/panel"
+
+db="$out/panel/panel.db"
 # Times are the virtual clock (the simulation starts on Monday 2026-01-05 08:00 UTC). User numbers, never names.
 echo
 echo "== Arm/disarm log (P7: the last 100 entries, none older than 3 months)"
@@ -29,6 +43,42 @@ sqlite3 -header -column "$db" "
   SELECT e.seq, strftime('%Y-%m-%d %H:%M:%S', e.at_utc / 1000, 'unixepoch') AS at_utc, e.kind,
          coalesce(e.zone, '') AS zone, coalesce(e.user_number, '') AS user
   FROM alarm_history h JOIN events e ON e.seq = h.seq ORDER BY e.seq;"
+
 echo
-echo "The database is in $db (pass --keep-data elsewhere to keep more runs). Codes are stored only as salted,"
-echo "peppered PBKDF2 hashes: sqlite3 $db 'SELECT number, code_hash FROM users;'"
+echo "== The link: lab PKI and keys, embedded broker, station, and the panel sending its outbox"
+link="$out/link"
+port=$(dotnet "$(bin PanelAgent.Station panel-station)" provision --out "$link" --panel sim-villa \
+  --panel-config hardware/panels/sim-villa.json)
+dotnet "$(bin PanelAgent.Broker panel-broker)" --config "$link/broker.json" 2>"$out/broker.log" &
+pids+=($!)
+for _ in $(seq 50); do (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.2; done
+dotnet "$(bin PanelAgent.Station panel-station)" --config "$link/station.json" >"$out/station.jsonl" 2>"$out/station.log" &
+pids+=($!)
+dotnet "$(bin PanelAgent panel-agent)" --config "$link/panel.json" --simulate --data "$out/panel" >"$out/agent.log" 2>&1 &
+agent=$!
+pids+=($agent)
+
+pending() { sqlite3 "$db" "SELECT count(*) FROM events WHERE acked_at IS NULL AND dropped_at IS NULL;"; }
+for _ in $(seq 150); do [ "$(pending)" = 0 ] && break; sleep 0.2; done
+echo "outbox: $(sqlite3 "$db" 'SELECT count(*) FROM events WHERE acked_at IS NOT NULL;') events acknowledged by the station, $(pending) pending"
+dotnet "$(bin PanelAgent.Station panel-station)" command --config "$link/station.json" --panel sim-villa \
+  --command status --id demo-status
+for _ in $(seq 50); do grep -q '"command.accepted"' "$out/station.jsonl" && break; sleep 0.2; done
+kill -TERM "$agent"
+wait "$agent" 2>/dev/null || true
+sleep 1 # the last will reaches the station
+
+echo
+echo "== What the alarm station printed (one JSON line per event; the panel's times are virtual, 'received' is now)"
+# The station's lines as a table: sqlite3 reads them as JSON (jq is not needed).
+sed '1s/^/[/; $!s/$/,/; $s/$/]/' "$out/station.jsonl" >"$out/station.json"
+sqlite3 -header -column :memory: "
+  SELECT json_extract(value, '$.seq') AS seq, json_extract(value, '$.type') AS type,
+         coalesce(json_extract(value, '$.zone'), '') AS zone, coalesce(json_extract(value, '$.user'), '') AS user,
+         coalesce(json_extract(value, '$.sia'), '') AS sia, coalesce(json_extract(value, '$.cid'), '') AS cid,
+         substr(json_extract(value, '$.at'), 1, 19) AS at, coalesce(json_extract(value, '$.detail'), '') AS detail
+  FROM json_each(readfile('$out/station.json'));"
+echo
+echo "Everything the broker carried was sealed (AES-256-GCM; acks and commands also signed by the station)."
+echo "Files: $db (panel), $link/station.db (station), $out/station.jsonl, $out/*.log."
+echo "Codes are stored only as salted, peppered PBKDF2 hashes: sqlite3 $db 'SELECT number, code_hash FROM users;'"

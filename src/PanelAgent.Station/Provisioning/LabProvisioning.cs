@@ -13,7 +13,7 @@ namespace PanelAgent.Station.Provisioning;
 /// <c>panel-station provision</c>: everything one panel and one station need to talk through a broker on this machine
 /// — the lab PKI, a fresh master secret (the station's keys file) and the panel's derived keys (the panel never holds
 /// the master secret), the station's signing key pair, the panel's config (a base config plus the <c>Link</c>,
-/// <c>Uplink</c> and <c>LinkKeys</c> sections) and the station's config. For the demo, the tests' rigs and lab benches.
+/// <c>Uplink</c> and <c>LinkKeys</c> sections), the station's config and the embedded broker's. For the demo, the tests' rigs and lab benches.
 /// </summary>
 public static class LabProvisioning
 {
@@ -40,6 +40,7 @@ public static class LabProvisioning
         port = port > 0 ? port : FreeLoopbackPort();
         File.WriteAllText(Path.Combine(directory, "panel.json"), PanelConfig(directory, panelId, basePanelConfig, port));
         File.WriteAllText(Path.Combine(directory, "station.json"), StationConfig(directory, port));
+        File.WriteAllText(Path.Combine(directory, "broker.json"), BrokerConfig(port));
         return port;
     }
 
@@ -91,6 +92,16 @@ public static class LabProvisioning
         ["database"] = Path.GetFullPath(Path.Combine(directory, "station.db")),
         ["minBackoff"] = "00:00:00.200",
         ["maxBackoff"] = "00:00:05",
+    }.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+
+    /// <summary>For <c>panel-broker</c> (docs/broker.md); its ACL is the shipped one, built in.</summary>
+    private static string BrokerConfig(int port) => new JsonObject
+    {
+        ["bind"] = "127.0.0.1",
+        ["port"] = port,
+        ["caFile"] = "ca.pem",
+        ["certFile"] = "broker.pem",
+        ["keyFile"] = "broker.key",
     }.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
 
     private static int FreeLoopbackPort()
