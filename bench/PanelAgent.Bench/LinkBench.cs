@@ -53,6 +53,7 @@ internal sealed class LinkBench(BenchArguments args, Report report, TextWriter p
         progress.WriteLine("link: latency (edge → station line, beside bare publish → receive)");
         var (path, baseline) = await LatencyAsync(panel, lines, bare, quick ? 3 : 7, quick ? 60 : 300);
         AddLatency(path, baseline);
+        var bareRoundTrip = Stats.Median(baseline);
 
         var backlog = quick ? 2_000 : 10_000;
         progress.WriteLine($"link: drain of {backlog} queued events, beside {backlog} bare publishes");
@@ -64,6 +65,10 @@ internal sealed class LinkBench(BenchArguments args, Report report, TextWriter p
             $"CONNACK to the outbox empty (every row acknowledged by the station), {drain.Seconds:0.00} s; station printed " +
             $"them all at {drain.PrintedRate:0} events/s. baseline: {backlog} bare QoS 1 publishes of {EnvelopeSize} bytes, " +
             $"each PUBACK awaited, until the subscriber had them all."));
+        progress.WriteLine("link: drain breakdown");
+        await panel.StopLinkAsync(); // the rows queued for the breakdown must not be sent
+        report.Note(DrainBreakdown.Measure(panel, Path.Combine(scratch, "station-breakdown.db"), quick ? 500 : 2_000,
+            BenchConfig.TroubleKind(config, Zone), bareRoundTrip));
     }
 
     private static async Task<(List<double> Path, List<double> Bare)> LatencyAsync(

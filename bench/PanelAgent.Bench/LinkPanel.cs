@@ -47,6 +47,9 @@ internal sealed class LinkPanel : IAsyncDisposable
 
     public int PendingCount => _store.PendingCount;
 
+    /// <summary>The runtime's SQLite store (the outbox), for the drain breakdown.</summary>
+    public SqliteEventStore Store => _store;
+
     /// <summary>Flips the bench zone at the simulated board: one detector edge.</summary>
     public void Toggle()
     {
@@ -95,17 +98,20 @@ internal sealed class LinkPanel : IAsyncDisposable
     }
 
     /// <summary>Commits <paramref name="count"/> bench-zone events straight into the log (outbox), in batches.</summary>
-    public void Queue(int count, string troubleKind)
+    public IReadOnlyList<StoredEvent> Queue(int count, string troubleKind)
     {
         var state = _store.LoadState() ?? PanelState.Initial;
+        var stored = new List<StoredEvent>(count);
         for (var done = 0; done < count;)
         {
             var batch = Enumerable.Range(done, Math.Min(500, count - done)).Select(i => new PanelEvent(
                 i % 2 == 0 ? EventKinds.Trouble(troubleKind) : EventKinds.TroubleRestored(troubleKind),
                 DateTimeOffset.UtcNow, _zone)).ToList();
-            _store.Commit(batch, state);
+            stored.AddRange(_store.Commit(batch, state));
             done += batch.Count;
         }
+
+        return stored;
     }
 
     public async ValueTask DisposeAsync()
