@@ -11,7 +11,7 @@ namespace PanelAgent.Transport;
 /// distribution point into a per-user cache), so RevocationMode.Offline with a CRL file is not possible through
 /// MQTTnet's TLS options; this class does the check in the certificate validation handler instead.
 /// </summary>
-internal sealed class RevocationList
+public sealed class RevocationList
 {
     private readonly HashSet<BigInteger> _revokedSerials;
 

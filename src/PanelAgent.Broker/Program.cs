@@ -1,0 +1,3 @@
+using PanelAgent.Broker;
+
+return await BrokerProgram.RunAsync(args, Console.Error);
