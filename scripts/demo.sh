@@ -49,7 +49,7 @@ echo "== The link: lab PKI and keys, embedded broker, station, and the panel sen
 link="$out/link"
 port=$(dotnet "$(bin PanelAgent.Station panel-station)" provision --out "$link" --panel sim-villa \
   --panel-config hardware/panels/sim-villa.json)
-dotnet "$(bin PanelAgent.Broker panel-broker)" --config "$link/broker.json" 2>"$out/broker.log" &
+dotnet "$(bin PanelAgent.Broker panel-broker)" --config "$link/broker.json" >"$out/broker.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 50); do (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.2; done
 dotnet "$(bin PanelAgent.Station panel-station)" --config "$link/station.json" >"$out/station.jsonl" 2>"$out/station.log" &
