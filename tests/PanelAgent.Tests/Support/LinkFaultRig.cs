@@ -80,6 +80,11 @@ internal sealed class LinkFaultRig : IAsyncDisposable
     public static Task<string> CommittedAsync(AgentProcess agent, long sequence) =>
         agent.WaitForLineAsync(l => CommitLine.Parse(l) is { } c && c.Last >= sequence, Patience);
 
+    /// <summary>The agent's link log lines (Transport EventIds 5000-5099), for a failure message.</summary>
+    public static string LinkLog(AgentProcess agent) => string.Join(" | ", agent.OutputLines.Concat(agent.ErrorLines)
+        .Select((l, i) => (l, i)).Where(x => x.l.Contains("[50", StringComparison.Ordinal) || x.l.Contains("LinkService", StringComparison.Ordinal))
+        .Select(x => x.i + 1 < agent.OutputLines.Count ? x.l + " " + agent.OutputLines[x.i + 1].Trim() : x.l).Take(40));
+
     public static long LastCommitted(AgentProcess agent) =>
         agent.OutputLines.Concat(agent.ErrorLines).Select(CommitLine.Parse).Max(c => c?.Last ?? 0);
 
@@ -104,11 +109,12 @@ internal sealed class LinkFaultRig : IAsyncDisposable
     }
 
     /// <summary>
-    /// Every persisted event printed once, none other, and in increasing sequence order within each priority class:
-    /// the outbox sends by priority first (issue 3 §3), so an event of a lower class legitimately waits behind a
-    /// backlog of a higher one (here: the panel's start-up events behind the mains storm's trouble events).
+    /// Every persisted event printed once and none other; returns the persisted sequences and the order violations:
+    /// pairs printed in decreasing sequence within one priority class (the outbox sends by priority first, issue 3
+    /// §3, so an event of a lower class legitimately waits behind a backlog of a higher one). An event whose first
+    /// delivery is lost is resent after the ack timeout, behind later ones: see docs/broker.md, findings.
     /// </summary>
-    public IReadOnlyList<long> AssertEveryPersistedEventOnceInOrder()
+    public (IReadOnlyList<long> Persisted, IReadOnlyList<string> OutOfOrder) AssertEveryPersistedEventOnce()
     {
         var persisted = DatabaseSnapshot.Read(Database).Events.Select(e => e.Sequence).ToList();
         var printed = Printed();
@@ -120,12 +126,16 @@ internal sealed class LinkFaultRig : IAsyncDisposable
         Assert.Empty(seqs.Except(persisted));
         var backwards = printed.GroupBy(p => EventCatalog.PriorityOf(p.Type))
             .SelectMany(g => g.Zip(g.Skip(1)).Where(p => p.Second.Seq < p.First.Seq).Select(p => $"{g.Key}: {p.First.Seq} then {p.Second.Seq}"))
-            .Take(5).ToList();
-        Assert.True(backwards.Count == 0, $"printed out of order: {string.Join(", ", backwards)}; station counters " +
-            $"{string.Join(", ", Station.Counters.Snapshot().Select(c => $"{c.Key}={c.Value}"))}, connects {Station.Connects}; " +
-            $"station said: {string.Join(" | ", s_diagnostics.Lines.TakeLast(10))}");
-        return persisted;
+            .ToList();
+        return (persisted, backwards);
     }
+
+    /// <summary>What a test prints when events came out of order: enough to find out why.</summary>
+    public string Diagnose(IReadOnlyList<string> outOfOrder, string? linkLog) =>
+        $"out of order: {string.Join(", ", outOfOrder.Take(5))}; station counters " +
+        $"{string.Join(", ", Station.Counters.Snapshot().Select(c => $"{c.Key}={c.Value}"))}, connects {Station.Connects}; " +
+        $"station said: {string.Join(" | ", s_diagnostics.Lines.TakeLast(10))}; first events: " +
+        $"{string.Join(", ", DatabaseSnapshot.Read(Database).Events.Take(15).Select(e => $"{e.Sequence} {e.Kind}"))}; link log: {linkLog}";
 
     /// <summary>No zone id, event kind, code or JPEG marker in anything the wire watch saw; and it saw the events.</summary>
     public void AssertWireClean()
