@@ -89,6 +89,9 @@ public sealed partial class SqliteEventStore : IAccessLog
     /// <summary>Recomputes the whole chain on the store's own connection (see <see cref="AccessLogVerifier"/>).</summary>
     public AccessLogVerification VerifyAccessLog() => Run("verify access log", AccessLogVerifier.Verify);
 
+    /// <summary>The newest schema version this build writes (the self-test compares the file's with it).</summary>
+    public static int BuildSchemaVersion => Schema.Migrations.CurrentVersion;
+
     /// <summary>The schema version of the open file, for the technician's self-test.</summary>
     public long SchemaVersion => Run("read schema version", c => Schema.SchemaMigrator.ReadVersion(c).Version);
 
