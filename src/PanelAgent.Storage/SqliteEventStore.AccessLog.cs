@@ -25,7 +25,8 @@ public sealed partial class SqliteEventStore : IAccessLog
     public void Append(AccessEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        List<AccessEntry> batch;
+        // One append at a time, held entries first: two writers must not both write the same held entry. Lock order
+        // is always this queue, then the store's gate.
         lock (_heldAccess)
         {
             _heldAccess.Enqueue(entry);
@@ -35,31 +36,23 @@ public sealed partial class SqliteEventStore : IAccessLog
                 Interlocked.Increment(ref _accessDropped);
             }
 
-            batch = [.. _heldAccess];
-        }
-
-        try
-        {
-            Write("append access log", writer =>
+            try
             {
-                foreach (var held in batch)
+                Write("append access log", writer =>
                 {
-                    InsertAccess(writer.Connection, held);
-                }
+                    foreach (var held in _heldAccess)
+                    {
+                        InsertAccess(writer.Connection, held);
+                    }
 
-                return batch.Count;
-            });
-            lock (_heldAccess)
-            {
-                for (var i = 0; i < batch.Count && _heldAccess.Count > 0; i++)
-                {
-                    _heldAccess.Dequeue();
-                }
+                    return _heldAccess.Count;
+                });
+                _heldAccess.Clear();
             }
-        }
-        catch (Exception ex) when (ex is StorageUnavailableException or ObjectDisposedException)
-        {
-            PrivacyStorageLog.AccessHeld(_logger, batch.Count);
+            catch (Exception ex) when (ex is StorageUnavailableException or ObjectDisposedException)
+            {
+                PrivacyStorageLog.AccessHeld(_logger, _heldAccess.Count);
+            }
         }
     }
 

@@ -137,6 +137,26 @@ public sealed class AccessLogTests : IDisposable
     }
 
     [Fact]
+    public void Append_WhileAnotherConnectionHoldsTheWriteLock_HeldThenWrittenInOrder()
+    {
+        _store.Append(Entry(AccessActions.SessionOpened));
+        using (var other = _db.Raw())
+        {
+            using var begin = other.CreateCommand();
+            begin.CommandText = "BEGIN EXCLUSIVE";
+            begin.ExecuteNonQuery();
+
+            _store.Append(Entry(AccessActions.SessionCommand)); // must not throw
+        }
+
+        _store.Append(Entry(AccessActions.UserRemoved));
+
+        Assert.Equal([AccessActions.SessionOpened, AccessActions.SessionCommand, AccessActions.UserRemoved],
+            _store.ReadAccessLog().Select(e => e.Entry.Action));
+        Assert.True(_store.VerifyAccessLog().Intact);
+    }
+
+    [Fact]
     public void CaptureRestricted_SetThenReopened_StillRestricted()
     {
         Assert.False(_store.CaptureRestricted);
