@@ -5,6 +5,7 @@
 #   scripts/bench.sh AREA [--json] [--quick]
 #
 # AREA    core: edge→persisted latency and durable throughput vs bare SQLite, idle CPU, RSS, time to READY
+#         panelctl: access-log append vs a bare SQLite commit, audit verify per entry
 # --json  one JSON object per line on stdout: {"area","figure","value","unit","baseline","ratio"}; progress and
 #         diagnostics go to stderr
 # --quick a smoke run: short rounds, 10 s of idle instead of 60 s
@@ -15,7 +16,7 @@ cd "$(dirname "$0")/.."
 
 usage() {
   echo "usage: scripts/bench.sh AREA [--json] [--quick]" >&2
-  echo "areas: core" >&2
+  echo "areas: core, panelctl" >&2
   exit 2
 }
 
@@ -23,7 +24,7 @@ usage() {
 area=$1
 shift
 case "$area" in
-  core) ;;
+  core | panelctl) ;;
   *) echo "bench.sh: unknown area '$area'" >&2; usage ;;
 esac
 
