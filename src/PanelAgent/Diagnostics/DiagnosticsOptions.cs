@@ -10,6 +10,10 @@ public sealed class DiagnosticsOptions
     /// <summary>False: no socket at all (the access log still records code changes and lock-outs).</summary>
     public bool Enabled { get; set; } = true;
 
+    /// <summary>
+    /// At most 107 bytes (unix(7) sun_path). Not a configuration error when longer (--data may derive it): the agent
+    /// then runs without its technician socket and says so in the log.
+    /// </summary>
     public string SocketPath { get; set; } = DefaultSocketPath;
 
     /// <summary>Besides root, members of this group (primary or supplementary) may use the socket.</summary>
@@ -23,11 +27,6 @@ public sealed class DiagnosticsOptions
         if (SocketPath.Length == 0 || !Path.IsPathFullyQualified(SocketPath))
         {
             yield return $"{SectionName}:{nameof(SocketPath)}: must be an absolute path.";
-        }
-        else if (System.Text.Encoding.UTF8.GetByteCount(SocketPath) > 107)
-        {
-            // sun_path is 108 bytes including the terminating NUL (unix(7)).
-            yield return $"{SectionName}:{nameof(SocketPath)}: longer than the 107 bytes a Unix socket path may have.";
         }
 
         if (TechGroup.Length == 0 || TechGroup.Contains(':', StringComparison.Ordinal))

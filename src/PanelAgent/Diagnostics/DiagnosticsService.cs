@@ -33,7 +33,8 @@ public sealed partial class DiagnosticsService(
                 server.Start();
                 _server = server;
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Net.Sockets.SocketException)
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Net.Sockets.SocketException
+                or ArgumentOutOfRangeException)
             {
                 SocketUnavailable(logger, options.SocketPath, ex);
             }
