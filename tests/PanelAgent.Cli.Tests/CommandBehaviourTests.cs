@@ -109,4 +109,19 @@ public sealed class CommandBehaviourTests
         await harness.RunAsync("privacy", "lift");
         Assert.False(harness.Privacy.CaptureRestricted);
     }
+
+    [Fact]
+    public async Task StationCommand_PrivacyRestrict_RunsAsStationAndIsLogged()
+    {
+        await using var harness = DiagnosticsHarness.Start();
+
+        var handled = harness.Context.Rights.TryHandleStationCommand("privacy.restrict", out var result);
+        var unknown = harness.Context.Rights.TryHandleStationCommand("siren.on", out _);
+
+        Assert.True(handled);
+        Assert.False(unknown);
+        Assert.Equal(true, (bool?)result!["captureRestricted"]);
+        var entries = harness.Privacy.Store!.ReadAccessLog().Select(e => (e.Entry.Actor, e.Entry.Action)).ToList();
+        Assert.Equal([("station", AccessActions.StationCommand), ("station", AccessActions.PrivacyRestricted)], entries);
+    }
 }

@@ -92,6 +92,34 @@ public sealed class PrivacyRights(RuntimeHolder holder, RuntimePrivacy privacy, 
         return new JsonObject { ["captureRestricted"] = privacy.CaptureRestricted, ["persisted"] = persisted };
     }
 
+    /// <summary>
+    /// For the link's command receiver, after it has verified the station's signature: runs a privacy command by its
+    /// name (<c>privacy.export</c>, <c>privacy.erase</c>, <c>privacy.restrict</c>, <c>privacy.lift</c>) as the
+    /// station, logging <c>station.command</c> first. False for any other name.
+    /// </summary>
+    public bool TryHandleStationCommand(string command, out JsonObject? result)
+    {
+        Func<JsonObject>? action = command switch
+        {
+            "privacy.export" => () => Export(StationActor),
+            "privacy.erase" => () => Erase(StationActor),
+            "privacy.restrict" => () => SetRestricted(StationActor, restricted: true),
+            "privacy.lift" => () => SetRestricted(StationActor, restricted: false),
+            _ => null,
+        };
+        result = null;
+        if (action is null)
+        {
+            return false;
+        }
+
+        privacy.Append(new AccessEntry(time.GetUtcNow(), StationActor, AccessActions.StationCommand, command));
+        result = action();
+        return true;
+    }
+
+    private const string StationActor = "station";
+
     private static JsonObject Kept(string what, string why) => new() { ["what"] = what, ["why"] = why };
 
     private SqliteEventStore RequireStore() => privacy.Store
