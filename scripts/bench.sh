@@ -7,6 +7,7 @@
 # AREA    core: edge→persisted latency and durable throughput vs bare SQLite, idle CPU, RSS, time to READY
 #         link: edge→station line latency vs bare MQTTnet QoS 1 on the same Mosquitto, drain of a queued backlog vs
 #               bare publish rate, RSS of panel-agent and panel-station (needs mosquitto: scripts/setup.sh)
+#         panelctl: access-log append vs a bare SQLite commit, audit verify per entry
 # --json  one JSON object per line on stdout: {"area","figure","value","unit","baseline","ratio"}; progress and
 #         diagnostics go to stderr
 # --quick a smoke run: short rounds, 10 s of idle instead of 60 s
@@ -17,7 +18,7 @@ cd "$(dirname "$0")/.."
 
 usage() {
   echo "usage: scripts/bench.sh AREA [--json] [--quick]" >&2
-  echo "areas: core, link" >&2
+  echo "areas: core, link, panelctl" >&2
   exit 2
 }
 
@@ -25,7 +26,7 @@ usage() {
 area=$1
 shift
 case "$area" in
-  core) ;;
+  core | panelctl) ;;
   link) ./scripts/setup.sh >&2 ;;
   *) echo "bench.sh: unknown area '$area'" >&2; usage ;;
 esac

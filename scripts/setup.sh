@@ -8,6 +8,8 @@ need=()
 command -v sqlite3 >/dev/null 2>&1 || need+=(sqlite3)
 # A real broker for the Transport integration tests (mutual TLS + ACL, hardware/mosquitto/).
 command -v mosquitto >/dev/null 2>&1 || [ -x /usr/sbin/mosquitto ] || need+=(mosquitto)
+# The panelctl terminal smoke test drives walk-test in a tmux pane and reads the screen (capture-pane).
+command -v tmux >/dev/null 2>&1 || need+=(tmux)
 
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then

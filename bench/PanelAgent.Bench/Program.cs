@@ -14,6 +14,10 @@ try
     {
         new LinkBench(parsed, report, Console.Error).Run();
     }
+    else if (parsed.Area == "panelctl")
+    {
+        new PanelCtlBench(parsed, report, Console.Error).Run();
+    }
     else
     {
         new CoreBench(parsed, report, Console.Error).Run();

@@ -42,6 +42,7 @@ public sealed partial class SqliteEventStore
         ArgumentNullException.ThrowIfNull(policy);
         var armCutoff = StorageFormat.ToUnixMs(policy.ArmLogCutoff(now));
         var historyCutoff = StorageFormat.ToUnixMs(policy.AlarmHistoryCutoff(now));
+        var accessRemoved = 0;
         var result = Write("prune", writer =>
         {
             var connection = writer.Connection;
@@ -50,11 +51,17 @@ public sealed partial class SqliteEventStore
                 + Delete(connection, PruneArmLogBeyondNewest, ("$keep", policy.ArmLogMaxEntries));
             var history = Delete(connection, PruneAlarmHistoryByAge, ("$cutoff", historyCutoff));
             var events = Delete(connection, PruneEvents, ("$armCutoff", armCutoff), ("$historyCutoff", historyCutoff));
+            accessRemoved = PruneAccessLog(connection, RetentionPolicy.AccessLogCutoff(now));
             // Pending rows may have gone with them: the outbox counts again on next use.
             _pendingCount = null;
             return new PruneResult(armLog, history, events);
         });
         StorageLog.Pruned(_logger, result.ArmLogRemoved, result.AlarmHistoryRemoved, result.EventsRemoved);
+        if (accessRemoved > 0)
+        {
+            PrivacyStorageLog.AccessPruned(_logger, accessRemoved);
+        }
+
         return result;
     }
 

@@ -71,6 +71,7 @@ public sealed record AgentArguments
             var full = Path.GetFullPath(dir);
             overrides["Storage:Path"] = Path.Combine(full, "panel.db");
             overrides["Panel:Codes:PepperPath"] = Path.Combine(full, "pepper");
+            overrides["Diagnostics:SocketPath"] = Path.Combine(full, "diag.sock");
         }
 
         return overrides;

@@ -33,6 +33,27 @@ public sealed class Keypad(CodeHasher hasher, int grade)
         }
     }
 
+    /// <summary>Whether a user with this number is enrolled.</summary>
+    public bool Contains(int number)
+    {
+        lock (_gate)
+        {
+            return _users.ContainsKey(number);
+        }
+    }
+
+    /// <summary>The enrolled users, by number (the technician tool lists them redacted).</summary>
+    public IReadOnlyList<UserRecord> Users => [.. Snapshot().OrderBy(u => u.Number)];
+
+    /// <summary>Removes a user; their code stops working at once. False when there was none.</summary>
+    public bool Remove(int number)
+    {
+        lock (_gate)
+        {
+            return _users.Remove(number);
+        }
+    }
+
     /// <summary>The user the code belongs to, or null.</summary>
     public UserRecord? Identify(string code)
     {

@@ -10,6 +10,9 @@ public sealed record RetentionPolicy(int ArmLogMaxEntries, int ArmLogMaxMonths, 
     public const int MaxArmLogMonths = 3;
     public const int MaxAlarmHistoryYears = 5;
 
+    /// <summary>The access log (issue 5 §3) is kept 12 months: longer than the images it speaks of (P6).</summary>
+    public const int AccessLogMonths = 12;
+
     public static readonly RetentionPolicy Default = new(MaxArmLogEntries, MaxArmLogMonths, MaxAlarmHistoryYears);
 
     public static RetentionPolicy Create(int armLogEntries, int armLogMonths, int historyYears)
@@ -28,4 +31,7 @@ public sealed record RetentionPolicy(int ArmLogMaxEntries, int ArmLogMaxMonths, 
 
     /// <summary>Alarm history entries at or before this instant are pruned.</summary>
     public DateTimeOffset AlarmHistoryCutoff(DateTimeOffset now) => now.AddYears(-AlarmHistoryMaxYears);
+
+    /// <summary>Access-log entries at or before this instant are pruned (the chain keeps an anchor).</summary>
+    public static DateTimeOffset AccessLogCutoff(DateTimeOffset now) => now.AddMonths(-AccessLogMonths);
 }

@@ -76,10 +76,44 @@ internal static class Migrations
         );
         """;
 
+    // The access log and the privacy restriction (issue 5). Additive: min_reader_version stays 1.
+    private const string V3 = """
+        -- Append-only and hash-chained: hash = SHA-256 over (prev_hash, seq, at_utc, actor, action, subject, detail),
+        -- see AccessChain. seq is written explicitly (AUTOINCREMENT keeps sqlite_sequence at the highest ever used),
+        -- so a removed tail is visible as a gap against sqlite_sequence. No name, phone number or code in any column.
+        CREATE TABLE access_log (
+            seq       INTEGER PRIMARY KEY AUTOINCREMENT,
+            at_utc    INTEGER NOT NULL, -- unix milliseconds, UTC
+            actor     TEXT    NOT NULL, -- panel | station | technician:<uid>
+            action    TEXT    NOT NULL, -- AccessActions
+            subject   TEXT,
+            detail    TEXT,
+            prev_hash TEXT    NOT NULL, -- lower-case hex
+            hash      TEXT    NOT NULL
+        );
+
+        -- The last entry retention removed (12 months): the first kept entry chains to it, so pruning never breaks
+        -- verification.
+        CREATE TABLE access_log_anchor (
+            id     INTEGER PRIMARY KEY CHECK (id = 1),
+            seq    INTEGER NOT NULL,
+            hash   TEXT    NOT NULL,
+            pruned INTEGER NOT NULL -- entries pruned since the file was made
+        );
+
+        -- P11 restriction of processing: while 1, no camera captures. One row; absent means not restricted.
+        CREATE TABLE privacy_settings (
+            id                 INTEGER PRIMARY KEY CHECK (id = 1),
+            capture_restricted INTEGER NOT NULL CHECK (capture_restricted IN (0, 1)),
+            changed_utc        INTEGER NOT NULL
+        );
+        """;
+
     public static readonly IReadOnlyList<MigrationStep> All =
     [
         new(Version: 1, MinReaderVersion: 1, V1),
         new(Version: 2, MinReaderVersion: 1, V2),
+        new(Version: 3, MinReaderVersion: 1, V3),
     ];
 
     /// <summary>The newest schema version this build writes and understands.</summary>

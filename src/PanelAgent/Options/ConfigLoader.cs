@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using PanelAgent.Diagnostics;
 using PanelAgent.Hardware.Options;
 using PanelAgent.Storage;
 using PanelAgent.Transport;
@@ -42,16 +43,20 @@ public static partial class ConfigLoader
         var panel = BindSection<PanelOptions>(configuration, PanelOptions.SectionName, errors);
         var hardware = BindSection<HardwareOptions>(configuration, HardwareOptions.SectionName, errors);
         var storage = BindSection<StorageOptions>(configuration, StorageOptions.SectionName, errors);
+        var diagnostics = BindSection<DiagnosticsOptions>(configuration, DiagnosticsOptions.SectionName, errors);
         if (errors.Count == 0)
         {
             errors.AddRange(PanelOptionsValidator.Validate(panel));
             errors.AddRange(hardware.Validate());
             errors.AddRange(storage.Validate());
             errors.AddRange(CrossCheck(panel, hardware));
+            errors.AddRange(diagnostics.Validate());
         }
 
         var link = BindLink(configuration, errors);
-        return errors.Count > 0 ? throw new ConfigException(errors) : new PanelConfig(panel, hardware, storage, link);
+        return errors.Count > 0
+            ? throw new ConfigException(errors)
+            : new PanelConfig(panel, hardware, storage, link) { Diagnostics = diagnostics };
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using PanelAgent.Core.Engine;
 using PanelAgent.Core.Retention;
 using PanelAgent.Core.Zones;
+using PanelAgent.Diagnostics;
 using PanelAgent.Hardware.Options;
 using PanelAgent.Storage;
 
@@ -12,6 +13,9 @@ namespace PanelAgent.Options;
 /// </summary>
 public sealed record PanelConfig(PanelOptions Panel, HardwareOptions Hardware, StorageOptions Storage, LinkConfig? Link = null)
 {
+    /// <summary>The technician socket; defaults when the file has no <c>Diagnostics</c> section.</summary>
+    public DiagnosticsOptions Diagnostics { get; init; } = new();
+
     public EngineSettings ToEngineSettings() => new()
     {
         Grade = Panel.Grade,

@@ -47,6 +47,9 @@ public sealed class PanelRuntime : IDisposable
 
     public RetentionScheduler Retention { get; }
 
+    /// <summary>Debounced zone changes as they happen, for panelctl (zones, walk-test).</summary>
+    public ZoneActivity ZoneActivity { get; private init; } = null!;
+
     /// <summary>Starts a panel on <paramref name="hardware"/>; the runtime owns the hardware from here on.</summary>
     public static PanelRuntime Start(
         PanelConfig config, PanelHardware hardware, TimeProvider time, ILoggerFactory loggers,
@@ -60,7 +63,13 @@ public sealed class PanelRuntime : IDisposable
         var settings = config.ToEngineSettings();
 
         AlarmPanel? panel = null;
-        var pump = new InputPump(settings.Zones.Values, time, config.Hardware.QueueCapacity, t => panel?.Handle(t));
+        var activity = new ZoneActivity(time);
+        // The alarm first; the technician's view of zone changes (walk test, last change) after, and it never throws.
+        var pump = new InputPump(settings.Zones.Values, time, config.Hardware.QueueCapacity, t =>
+        {
+            panel?.Handle(t);
+            activity.Observe(t);
+        });
         panel = new AlarmPanel(new AlarmEngine(settings), store, hardware.Outputs, keypad,
             new PanelServices(time, loggers.CreateLogger<AlarmPanel>(), () => pump.Conditions, state));
 
@@ -86,7 +95,7 @@ public sealed class PanelRuntime : IDisposable
         var supervisor = new InputSupervisor(hardware.Inputs, pump, config.Hardware.RereadInterval, time);
         supervisor.Start();
         RuntimeLog.Ready(logger, panel.State.Phase.ToString(), settings.Zones.Count, keypad.Count);
-        return new PanelRuntime(hardware, time, store, keypad, pump, panel, supervisor, retention);
+        return new PanelRuntime(hardware, time, store, keypad, pump, panel, supervisor, retention) { ZoneActivity = activity };
     }
 
     /// <summary>

@@ -1,0 +1,1 @@
+return await PanelAgent.Cli.PanelCtl.RunAsync(args, Console.Out, Console.Error, Console.In).ConfigureAwait(false);
