@@ -30,8 +30,9 @@ public static class CapturePolicy
 
         state = input switch
         {
-            // An event older than the window (replayed after a long power cut) opens nothing and captures nothing.
-            EventPersisted e when now - e.Stored.Event.At > settings.AlarmWindow => state,
+            // An event older than the window (replayed after a long power cut) still closes alarms, but opens nothing
+            // and captures nothing.
+            EventPersisted e when now - e.Stored.Event.At > settings.AlarmWindow => Close(state, e.Stored.Event.Kind),
             EventPersisted e => OnEvent(state, e.Stored, settings, restricted, decisions),
             PictureRequested r => OnRequest(state, r, settings, restricted, decisions),
             LensCovered l when state.Held?.AlarmSeq == l.AlarmSeq => Release(state, "lens-covered", decisions),
@@ -77,14 +78,8 @@ public static class CapturePolicy
         var e = stored.Event;
         switch (e.Kind)
         {
-            case EventKinds.Disarmed:
-                return state with
-                {
-                    Alarms = [], Entry = null, Taken = [],
-                    Held = state.Held is { } held ? held with { DisarmSeen = true } : null,
-                };
-            case EventKinds.AlarmCancelled:
-                return state with { Alarms = [], Entry = null };
+            case EventKinds.Disarmed or EventKinds.AlarmCancelled:
+                return Close(state, e.Kind);
             case EventKinds.CodeLockout:
                 return Release(state, "lockout", decisions);
             case EventKinds.EntryStarted:
@@ -104,6 +99,19 @@ public static class CapturePolicy
             ? state
             : Order(state, alarm, reason.Value, CamerasFor(alarm, reason.Value, settings), decisions, held: false);
     }
+
+    /// <summary>A disarm or cancellation closes every alarm and the entry delay; a disarm also awaits the verdict on
+    /// held sabotage frames.</summary>
+    private static CaptureState Close(CaptureState state, string kind) => kind switch
+    {
+        EventKinds.Disarmed => state with
+        {
+            Alarms = [], Entry = null, Taken = [],
+            Held = state.Held is { } held ? held with { DisarmSeen = true } : null,
+        },
+        EventKinds.AlarmCancelled => state with { Alarms = [], Entry = null },
+        _ => state,
+    };
 
     private static CaptureState OnEntry(
         CaptureState state, OpenAlarm entry, CaptureSettings settings, bool restricted, List<CaptureDecision> decisions)
