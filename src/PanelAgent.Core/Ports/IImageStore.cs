@@ -21,7 +21,7 @@ public interface IImageStore
     /// <summary>Marks held (sabotage-check) images of an alarm as released for sending; returns how many.</summary>
     int Release(long alarmSeq);
 
-    /// <summary>Deletes the images of an alarm (key row and file); returns how many.</summary>
+    /// <summary>Deletes the withheld (sabotage-check) images of an alarm (key row and file); returns how many.</summary>
     int Discard(long alarmSeq);
 
     /// <summary>Records that the station has an image.</summary>
@@ -29,6 +29,15 @@ public interface IImageStore
 
     /// <summary>Images stored and not yet sent, released ones included, held ones excluded.</summary>
     IReadOnlyList<StoredImage> Unsent(int max);
+
+    /// <summary>
+    /// P6 police hold: keeps the images of <paramref name="alarmSeq"/> until <paramref name="until"/>, clamped to 30 days
+    /// from each image's capture; never shortens. Returns how many images are held.
+    /// </summary>
+    int Hold(long alarmSeq, DateTimeOffset until, string actor);
+
+    /// <summary>Deletes expired images (key row, then file); returns how many.</summary>
+    int Prune(DateTimeOffset now);
 
     /// <summary>Images stored now.</summary>
     int Count { get; }
