@@ -1,3 +1,4 @@
+using PanelAgent.Capture;
 using PanelAgent.Options;
 using PanelAgent.Runtime;
 using PanelAgent.Services;
@@ -32,6 +33,7 @@ public static class PanelAgentServices
             services.AddHostedService<LinkService>();
         }
 
+        services.AddCapture(config, args.Simulate); // after PanelService, like the link: it needs the started runtime
         services.AddSingleton(sp => new PanelHealth(
             sp.GetRequiredService<RuntimeHolder>(), sp.GetRequiredService<TimeProvider>(), config.Hardware.RereadInterval));
         services.AddSingleton<IWatchdogNotifier, SystemdWatchdogNotifier>();

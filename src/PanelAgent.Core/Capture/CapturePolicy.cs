@@ -42,19 +42,13 @@ public static class CapturePolicy
     }
 
     /// <summary>
-    /// A disarm seen while sabotage frames are held becomes a discard at the next input that is not the duress alarm
-    /// (or the cancellation) of the same commit: the engine writes <c>disarmed</c>, <c>alarm.cancelled</c> and
-    /// <c>alarm.duress</c> together, in that order.
+    /// A disarm seen while sabotage frames are held becomes a discard at the next clock advance, which the coordinator
+    /// feeds after each read of the log: the engine writes <c>disarmed</c>, the relays' events and <c>alarm.duress</c>
+    /// in one commit, and only the duress of that commit may still release the frames.
     /// </summary>
     private static CaptureState Settle(CaptureState state, CaptureInput input, List<CaptureDecision> decisions)
     {
-        if (state.Held is not { DisarmSeen: true } held)
-        {
-            return state;
-        }
-
-        var kind = (input as EventPersisted)?.Stored.Event.Kind;
-        if (kind is EventKinds.AlarmDuress or EventKinds.AlarmCancelled)
+        if (input is not ClockAdvanced || state.Held is not { DisarmSeen: true } held)
         {
             return state;
         }
@@ -154,7 +148,8 @@ public static class CapturePolicy
 
     private static CaptureState Release(CaptureState state, string why, List<CaptureDecision> decisions)
     {
-        if (state.Held is not { } held)
+        // After a disarm nothing but that disarm's duress releases (P3: a normal disarm → discarded).
+        if (state.Held is not { } held || (held.DisarmSeen && why != "duress"))
         {
             return state;
         }

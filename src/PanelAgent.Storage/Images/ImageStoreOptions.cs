@@ -11,8 +11,9 @@ public sealed class ImageStoreOptions
 
     public const long MinQuotaBytes = 1L << 20;
 
-    /// <summary>The directory of the ciphertext files; created (mode 0700) when missing.</summary>
-    public string Directory { get; set; } = "/var/lib/panelagent/images";
+    /// <summary>The directory of the ciphertext files; created (mode 0700) when missing. Empty in the configuration
+    /// means <c>images/</c> beside the database.</summary>
+    public string Directory { get; set; } = "";
 
     public TimeSpan Retention { get; set; } = MaxRetention;
 

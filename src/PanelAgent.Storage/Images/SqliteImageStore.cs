@@ -51,6 +51,13 @@ public sealed partial class SqliteImageStore : IImageStore, ICaptureCursor, IDis
 
     public int Count => Guard(() => Convert.ToInt32(SqliteSql.Scalar(_connection, "SELECT count(*) FROM images"), CultureInfo.InvariantCulture));
 
+    /// <summary>Sabotage-check images still withheld on the panel.</summary>
+    public int WithheldCount => Guard(() =>
+        Convert.ToInt32(SqliteSql.Scalar(_connection, "SELECT count(*) FROM images WHERE withheld = 1"), CultureInfo.InvariantCulture));
+
+    /// <summary>The newest alarm with images, or null.</summary>
+    public long? LatestAlarm() => Guard(() => SqliteSql.Scalar(_connection, "SELECT MAX(alarm_seq) FROM images") as long?);
+
     public long Save(ImageRecord image, ReadOnlySpan<byte> jpeg)
     {
         ArgumentNullException.ThrowIfNull(image);

@@ -106,6 +106,9 @@ internal static class Migrations
             id  INTEGER PRIMARY KEY CHECK (id = 1),
             seq INTEGER NOT NULL
         );
+        -- Set when the schema arrives: events from before cameras existed are never replayed into captures, and every
+        -- event after it is decided on, even one committed before the capture code first reads the cursor.
+        INSERT INTO capture_cursor (id, seq) SELECT 1, COALESCE(MAX(seq), 0) FROM events;
         """;
 
     public static readonly IReadOnlyList<MigrationStep> All =

@@ -51,7 +51,10 @@ public static partial class ConfigLoader
         }
 
         var link = BindLink(configuration, errors);
-        return errors.Count > 0 ? throw new ConfigException(errors) : new PanelConfig(panel, hardware, storage, link);
+        var cameras = CamerasBinder.Bind(configuration, panel, storage, errors, c => BindSection<CamerasOptions>(configuration, c, errors));
+        return errors.Count > 0
+            ? throw new ConfigException(errors)
+            : new PanelConfig(panel, hardware, storage, link) { Cameras = cameras };
     }
 
     /// <summary>

@@ -12,6 +12,9 @@ namespace PanelAgent.Options;
 /// </summary>
 public sealed record PanelConfig(PanelOptions Panel, HardwareOptions Hardware, StorageOptions Storage, LinkConfig? Link = null)
 {
+    /// <summary>The optional <c>Cameras</c> section (issue 4); null: no cameras, no pictures.</summary>
+    public CamerasOptions? Cameras { get; init; }
+
     public EngineSettings ToEngineSettings() => new()
     {
         Grade = Panel.Grade,

@@ -15,6 +15,7 @@ internal sealed class CaptureOracle(CaptureSettings settings)
     private readonly HashSet<string> _ordered = [];
     private readonly Dictionary<long, long> _heldDisarmedAt = []; // held seq → seq of a later disarm (0 = none)
     private readonly HashSet<long> _settled = [];
+    private readonly HashSet<long> _clockAfterDisarm = [];
 
     public string? Check(CaptureInput input, IReadOnlyList<CaptureDecision> decisions, DateTimeOffset now, bool restricted)
     {
@@ -96,9 +97,9 @@ internal sealed class CaptureOracle(CaptureSettings settings)
         var kind = (input as EventPersisted)?.Stored.Event.Kind;
         if (disarmedAt != 0)
         {
-            // After a disarm only the duress alarm of that same commit may release (P3: normal disarm → discarded).
-            var sameCommit = _seen.Where(s => s.Sequence > disarmedAt).All(s => s.Event.Kind == EventKinds.AlarmCancelled);
-            return kind == EventKinds.AlarmDuress && sameCommit ? null : $"release of {r.AlarmSeq} after a normal disarm";
+            // After a disarm only the duress alarm of that same commit (no clock advance between) may release (P3).
+            return kind == EventKinds.AlarmDuress && !_clockAfterDisarm.Contains(r.AlarmSeq)
+                ? null : $"release of {r.AlarmSeq} after a normal disarm";
         }
 
         var why = r.Why switch
@@ -147,6 +148,11 @@ internal sealed class CaptureOracle(CaptureSettings settings)
 
     private void Record(CaptureInput input)
     {
+        if (input is ClockAdvanced)
+        {
+            _clockAfterDisarm.UnionWith(_heldDisarmedAt.Where(p => p.Value != 0).Select(p => p.Key));
+        }
+
         if (input is not EventPersisted { Stored: var s })
         {
             return;

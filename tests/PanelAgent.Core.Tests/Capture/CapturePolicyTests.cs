@@ -82,12 +82,23 @@ public class CapturePolicyTests
     [Theory]
     [InlineData(EventKinds.AlarmDuress, "duress")]
     [InlineData(EventKinds.AlarmCancelled, null)]
-    public void Decide_DisarmInSameCommit_DuressReleasesCancelWaits(string kind, string? why)
+    [InlineData(EventKinds.DoorUnlocked, null)]
+    [InlineData(EventKinds.CodeLockout, null)]
+    public void Decide_DisarmInSameCommit_DuressReleasesOthersWait(string kind, string? why)
     {
         Decide(Event(EventKinds.EntryStarted, "front-door"));
         Decide(Event(EventKinds.Disarmed, null));
         var decisions = Decide(Event(kind, null));
         Assert.Equal(why is null ? [] : [new ReleaseHeld(1, why)], decisions);
+    }
+
+    [Fact]
+    public void Decide_DuressAfterTheClockMoved_ReleasesNothing()
+    {
+        Decide(Event(EventKinds.EntryStarted, "front-door"));
+        Decide(Event(EventKinds.Disarmed, null));
+        Assert.IsType<DiscardHeld>(Assert.Single(Decide(new ClockAdvanced())));
+        Assert.Empty(Decide(Event(EventKinds.AlarmDuress, null)));
     }
 
     [Theory]
