@@ -43,6 +43,7 @@ public static class StationConfigLoader
                 SigningKeyFile = RequiredFile(root, "signingKeyFile", baseDirectory),
                 Database = Path.GetFullPath(RequiredString(root, "database"), baseDirectory),
                 ShareGroup = OptionalString(root, "shareGroup") ?? "stations",
+                ImagesFolder = OptionalString(root, "imagesFolder") is { } images ? Path.GetFullPath(images, baseDirectory) : null,
             };
             return WithDurations(root, options);
         }

@@ -45,11 +45,16 @@ public sealed class PanelStation : IAsyncDisposable
         _mqttOptions = StationMqttOptions.Build(options);
         _store = StationStore.Open(options.Database);
         Receiver = CreateReceiver(keys);
+        Images = options.ImagesFolder is { } folder
+            ? new ImageReceiver(EnvelopeOpener.ForStation(keys, new ReplayGuard(_time)), folder, _time) : null;
         _client = new MqttClientFactory().CreateMqttClient();
         _client.ApplicationMessageReceivedAsync += OnMessageAsync;
     }
 
     public StationReceiver Receiver { get; }
+
+    /// <summary>Verification images (issue 4), when <see cref="StationOptions.ImagesFolder"/> is set.</summary>
+    public ImageReceiver? Images { get; }
 
     public StationCounters Counters => Receiver.Counters;
 
@@ -158,10 +163,10 @@ public sealed class PanelStation : IAsyncDisposable
                 return false;
             }
 
-            var subscribe = await _client.SubscribeAsync(
-                new MqttClientSubscribeOptionsBuilder().WithTopicFilter(Subscription, MqttQualityOfServiceLevel.AtLeastOnce).Build(),
+            var subscribe = await _client.SubscribeAsync(ImageSubscription.Add(
+                new MqttClientSubscribeOptionsBuilder().WithTopicFilter(Subscription, MqttQualityOfServiceLevel.AtLeastOnce), Images).Build(),
                 deadline.Token);
-            var code = subscribe.Items.Single().ResultCode;
+            var code = subscribe.Items.Max(i => i.ResultCode);
             if (code > MqttClientSubscribeResultCode.GrantedQoS2)
             {
                 await Diagnose($"subscribe refused: {code}");
@@ -199,6 +204,12 @@ public sealed class PanelStation : IAsyncDisposable
 
     private async Task OnMessageAsync(MqttApplicationMessageReceivedEventArgs e)
     {
+        if (ImageSubscription.Receive(Images, e.ApplicationMessage) is { } imageLine)
+        {
+            await (imageLine.Length > 0 ? WriteLineAsync(imageLine) : Task.CompletedTask);
+            return;
+        }
+
         var outcome = Receiver.Receive(e.ApplicationMessage.Topic, e.ApplicationMessage.Payload.ToArray());
         if (outcome.Line is not null)
         {

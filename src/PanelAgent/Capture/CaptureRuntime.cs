@@ -33,6 +33,9 @@ public sealed class CaptureRuntime : IDisposable
 
     public CaptureCoordinator Coordinator { get; }
 
+    /// <summary>The broker packet limit image chunks must fit under (<c>Cameras:PacketLimit</c>).</summary>
+    public int PacketLimit { get; private init; } = Transport.Images.ImageUplinkOptions.DefaultPacketLimit;
+
     /// <summary>Starts capture, or returns null when the panel runs without its database (no cursor, no key rows).</summary>
     public static CaptureRuntime? TryStart(PanelConfig config, PanelRuntime runtime, CaptureParts parts)
     {
@@ -53,7 +56,7 @@ public sealed class CaptureRuntime : IDisposable
             new CaptureDevices(devices.ToDictionary(c => c.Id, StringComparer.Ordinal), parts.Encoder),
             new CaptureStores(runtime.Store, images, images, parts.Access, parts.Privacy),
             parts.Time, parts.Loggers.CreateLogger<CaptureCoordinator>());
-        return new CaptureRuntime(runtime, images, coordinator, devices);
+        return new CaptureRuntime(runtime, images, coordinator, devices) { PacketLimit = cameras.PacketLimit };
     }
 
     public void Dispose()

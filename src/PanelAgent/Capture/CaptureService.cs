@@ -31,6 +31,7 @@ public sealed partial class CaptureService(
             }
 
             Capture = capture;
+            holder.Capture = capture;
             CaptureStarted(_logger, config.Cameras!.Devices.Count);
             capture.Coordinator.Notify(); // events persisted before we attached
             await Task.WhenAll(capture.Coordinator.RunAsync(stoppingToken), PruneLoopAsync(capture, stoppingToken))
@@ -46,6 +47,7 @@ public sealed partial class CaptureService(
         finally
         {
             Capture = null;
+            holder.Capture = null;
         }
     }
 

@@ -24,6 +24,9 @@ public sealed class CamerasOptions
 
     public List<CameraDeviceOptions> Devices { get; set; } = [];
 
+    /// <summary>The broker's packet limit: every sealed image chunk stays under it.</summary>
+    public int PacketLimit { get; set; } = Transport.Images.ImageUplinkOptions.DefaultPacketLimit;
+
     public CaptureSettings ToCaptureSettings(IReadOnlyDictionary<string, ZoneType> zones) => new()
     {
         Cameras = [.. Devices.Select(d => new CameraDefinition(d.Id, d.Zone, d.Follows, d.VerifiesFire, d.Covers, d.SabotageCheck))],
@@ -56,6 +59,11 @@ public sealed class CamerasOptions
         if (!FrameSize.TryParse(Burst.Resolution, out _))
         {
             yield return $"{s}:Burst:Resolution: must be one of {string.Join(", ", FrameSize.Supported)}, got '{Burst.Resolution}'.";
+        }
+
+        if (PacketLimit < Transport.Images.ImageUplinkOptions.MinPacketLimit)
+        {
+            yield return $"{s}:PacketLimit: must be at least {Transport.Images.ImageUplinkOptions.MinPacketLimit}, got {PacketLimit}.";
         }
 
         foreach (var error in Images.Validate($"{s}:Images"))
