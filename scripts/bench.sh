@@ -5,6 +5,7 @@
 #   scripts/bench.sh AREA [--json] [--quick]
 #
 # AREA    core: edge→persisted latency and durable throughput vs bare SQLite, idle CPU, RSS, time to READY
+#         images: JPEG encode per 640x480 frame vs libjpeg-turbo tjbench, trigger→first image stored, peak memory
 # --json  one JSON object per line on stdout: {"area","figure","value","unit","baseline","ratio"}; progress and
 #         diagnostics go to stderr
 # --quick a smoke run: short rounds, 10 s of idle instead of 60 s
@@ -15,7 +16,7 @@ cd "$(dirname "$0")/.."
 
 usage() {
   echo "usage: scripts/bench.sh AREA [--json] [--quick]" >&2
-  echo "areas: core" >&2
+  echo "areas: core, images" >&2
   exit 2
 }
 
@@ -24,6 +25,13 @@ area=$1
 shift
 case "$area" in
   core) ;;
+  images)
+    # The baseline encoder: libjpeg-turbo's tjbench, installed when missing (Debian: libjpeg-turbo-progs).
+    if ! command -v tjbench >/dev/null 2>&1; then
+      echo "bench.sh: installing libjpeg-turbo-progs for tjbench" >&2
+      apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libjpeg-turbo-progs >/dev/null
+    fi
+    ;;
   *) echo "bench.sh: unknown area '$area'" >&2; usage ;;
 esac
 

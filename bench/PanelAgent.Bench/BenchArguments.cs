@@ -8,9 +8,9 @@ internal sealed record BenchArguments
 {
     public const string Usage =
         "usage: panel-bench AREA [--json] [--quick] [--agent PATH] [--config PATH] [--data-root DIR]\n" +
-        "areas: core";
+        "areas: core, images";
 
-    public static readonly IReadOnlySet<string> Areas = new HashSet<string>(["core"], StringComparer.Ordinal);
+    public static readonly IReadOnlySet<string> Areas = new HashSet<string>(["core", "images"], StringComparer.Ordinal);
 
     public string Area { get; init; } = "";
 

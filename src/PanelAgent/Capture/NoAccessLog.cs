@@ -7,7 +7,7 @@ namespace PanelAgent.Capture;
 /// Stands in until the hash-chained access log (issue 5) is registered as <see cref="IAccessLog"/>: the capture code
 /// always appends, so wiring the real log is one registration.
 /// </summary>
-internal sealed class NoAccessLog : IAccessLog
+public sealed class NoAccessLog : IAccessLog
 {
     public static readonly NoAccessLog Instance = new();
 
