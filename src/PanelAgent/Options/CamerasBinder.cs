@@ -6,7 +6,9 @@ internal static class CamerasBinder
     public static CamerasOptions? Bind(IConfiguration configuration, PanelOptions panel, Storage.StorageOptions storage,
         List<string> errors, Func<string, CamerasOptions> bindSection)
     {
-        if (!configuration.GetSection(CamerasOptions.SectionName).Exists())
+        // Checked against zones and the storage path, so only once those are valid: a camera error that merely
+        // repeats a zone or storage error would bury the real one.
+        if (!configuration.GetSection(CamerasOptions.SectionName).Exists() || errors.Count > 0)
         {
             return null;
         }
