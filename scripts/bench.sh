@@ -8,6 +8,7 @@
 #         link: edge→station line latency vs bare MQTTnet QoS 1 on the same Mosquitto, drain of a queued backlog vs
 #               bare publish rate, RSS of panel-agent and panel-station (needs mosquitto: scripts/setup.sh)
 #         panelctl: access-log append vs a bare SQLite commit, audit verify per entry
+#         images: JPEG encode per 640x480 frame vs libjpeg-turbo tjbench, trigger→first image stored, peak memory
 # --json  one JSON object per line on stdout: {"area","figure","value","unit","baseline","ratio"}; progress and
 #         diagnostics go to stderr
 # --quick a smoke run: short rounds, 10 s of idle instead of 60 s
@@ -18,7 +19,7 @@ cd "$(dirname "$0")/.."
 
 usage() {
   echo "usage: scripts/bench.sh AREA [--json] [--quick]" >&2
-  echo "areas: core, link, panelctl" >&2
+  echo "areas: core, link, panelctl, images" >&2
   exit 2
 }
 
@@ -28,6 +29,13 @@ shift
 case "$area" in
   core | panelctl) ;;
   link) ./scripts/setup.sh >&2 ;;
+  images)
+    # The baseline encoder: libjpeg-turbo's tjbench, installed when missing (Debian: libjpeg-turbo-progs).
+    if ! command -v tjbench >/dev/null 2>&1; then
+      echo "bench.sh: installing libjpeg-turbo-progs for tjbench" >&2
+      apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libjpeg-turbo-progs >/dev/null
+    fi
+    ;;
   *) echo "bench.sh: unknown area '$area'" >&2; usage ;;
 esac
 

@@ -8,9 +8,9 @@ internal sealed record BenchArguments
 {
     public const string Usage =
         "usage: panel-bench AREA [--json] [--quick] [--agent PATH] [--config PATH] [--data-root DIR]\n" +
-        "areas: core, link, panelctl";
+        "areas: core, link, panelctl, images";
 
-    public static readonly IReadOnlySet<string> Areas = new HashSet<string>(["core", "link", "panelctl"], StringComparer.Ordinal);
+    public static readonly IReadOnlySet<string> Areas = new HashSet<string>(["core", "link", "panelctl", "images"], StringComparer.Ordinal);
 
     public string Area { get; init; } = "";
 

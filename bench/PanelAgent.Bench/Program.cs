@@ -18,6 +18,10 @@ try
     {
         new PanelCtlBench(parsed, report, Console.Error).Run();
     }
+    else if (parsed.Area == "images")
+    {
+        new ImagesBench(parsed, report, Console.Error).Run();
+    }
     else
     {
         new CoreBench(parsed, report, Console.Error).Run();

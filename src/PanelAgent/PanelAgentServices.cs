@@ -1,4 +1,5 @@
 using PanelAgent.Diagnostics;
+using PanelAgent.Capture;
 using PanelAgent.Options;
 using PanelAgent.Runtime;
 using PanelAgent.Services;
@@ -34,6 +35,7 @@ public static class PanelAgentServices
         }
 
         services.AddPanelDiagnostics(config, args);
+        services.AddCapture(config, args.Simulate); // after PanelService, like the link: it needs the started runtime
         services.AddSingleton(sp => new PanelHealth(
             sp.GetRequiredService<RuntimeHolder>(), sp.GetRequiredService<TimeProvider>(), config.Hardware.RereadInterval));
         services.AddSingleton<IWatchdogNotifier, SystemdWatchdogNotifier>();

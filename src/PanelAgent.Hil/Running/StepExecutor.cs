@@ -71,6 +71,8 @@ internal sealed class StepExecutor
             case ZoneStep z: await _target.SetZoneAsync(z.ZoneId, z.Condition, ct); break;
             case AdvanceStep v: await _target.AdvanceAsync(v.By.ResolveFrom(_target.Now), ct); break;
             case RestartStep r: await _target.RestartAsync(r.Hard, ct); break;
+            case StationStep t: await _target.StationAsync(t.Command, t.Camera, t.For?.ResolveFrom(_target.Now), ct); break;
+            case CameraStep c: await _target.SetCameraAsync(c.Camera, c.Mode, ct); break;
             case ExpectStep e: return await ExpectAsync(e, ct);
             case ExpectNoneStep n: return await ExpectNoneAsync(n, ct);
             case CheckStep c: return await CheckAsync(c, ct);

@@ -16,6 +16,8 @@ internal static class StepParsers
             ["expect"] = r => new ExpectStep(Match(r, "expect"), r.OptionalDuration("within")),
             ["expectNone"] = r => new ExpectNoneStep(Match(r, "expectNone"), r.OptionalDuration("for") ?? IsoDuration.Zero),
             ["check"] = Check,
+            ["station"] = ImageStepParsers.Station,
+            ["camera"] = ImageStepParsers.Camera,
         };
 
     private static ArmStep Arm(JsonObjectReader r) =>

@@ -29,6 +29,17 @@ public interface IScenarioTarget : IAsyncDisposable
     /// <summary>Restarts the panel: a clean stop, or a hard one (power cut: nothing flushed, nothing said goodbye).</summary>
     Task RestartAsync(bool hard, CancellationToken ct);
 
+    /// <summary>
+    /// A station command (issue 4): <c>picture</c> from <paramref name="camera"/>, or a police <c>hold</c> of the newest
+    /// alarm's images for <paramref name="hold"/>. Targets without cameras refuse it.
+    /// </summary>
+    Task StationAsync(string command, string? camera, TimeSpan? hold, CancellationToken ct) =>
+        throw new NotSupportedException("this target takes no station commands");
+
+    /// <summary>Simulation only: makes a camera deliver normal, covered, corrupt, oversized frames, or fail.</summary>
+    Task SetCameraAsync(string camera, string mode, CancellationToken ct) =>
+        throw new NotSupportedException("this target cannot change a camera");
+
     /// <summary>Reads a named figure (<c>armlog.count</c>, <c>state</c>...); null when the target knows no such figure.</summary>
     Task<string?> ReadFigureAsync(string figure, CancellationToken ct);
 }

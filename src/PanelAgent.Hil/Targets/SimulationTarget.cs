@@ -28,6 +28,7 @@ public sealed class SimulationTarget : IScenarioTarget
     private readonly PanelConfig _config;
     private readonly SimulatedHardwareSource _board;
     private readonly ILoggerFactory _loggers;
+    private readonly SimulatedCameras _cameras;
     private PanelRuntime _runtime;
 
     private SimulationTarget(string directory, bool keep, PanelConfig config, ILoggerFactory loggers)
@@ -37,6 +38,7 @@ public sealed class SimulationTarget : IScenarioTarget
         _config = config;
         _loggers = loggers;
         _board = new SimulatedHardwareSource(config, _time, loggers);
+        _cameras = new SimulatedCameras(config, _time, loggers);
         _runtime = StartRuntime();
     }
 
@@ -97,6 +99,7 @@ public sealed class SimulationTarget : IScenarioTarget
 
     public Task RestartAsync(bool hard, CancellationToken ct)
     {
+        _cameras.Detach();
         if (hard)
         {
             _runtime.Dispose(); // power cut: nothing held in memory is written
@@ -120,11 +123,24 @@ public sealed class SimulationTarget : IScenarioTarget
         "lock" => OnOff(OutputKind.DoorLock),
         "plug" => OnOff(OutputKind.SmartPlug),
         "unsaved.count" => _runtime.Panel.UnsavedCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        _ => null,
+        _ => _cameras.ReadFigure(figure),
     });
+
+    public Task StationAsync(string command, string? camera, TimeSpan? hold, CancellationToken ct)
+    {
+        _cameras.Station(command, camera, hold, Now);
+        return Settle();
+    }
+
+    public Task SetCameraAsync(string camera, string mode, CancellationToken ct)
+    {
+        _cameras.SetMode(camera, mode);
+        return Task.CompletedTask;
+    }
 
     public ValueTask DisposeAsync()
     {
+        _cameras.Detach();
         _runtime.Stop();
         _board.Dispose();
         if (!_keep)
@@ -146,13 +162,20 @@ public sealed class SimulationTarget : IScenarioTarget
         return Directory.CreateDirectory(path).FullName;
     }
 
-    private PanelRuntime StartRuntime() => PanelRuntime.Start(_config, _board.Open(), _time, _loggers, _events.Add);
+    private PanelRuntime StartRuntime()
+    {
+        var runtime = PanelRuntime.Start(_config, _board.Open(), _time, _loggers, _events.Add);
+        _cameras.Attach(runtime);
+        return runtime;
+    }
 
     private string OnOff(OutputKind output) => _board.Board.IsOutputOn(output) ? "on" : "off";
 
     /// <summary>Drains edges the last action queued; timers already ran inside <see cref="FakeTimeProvider.Advance"/>.</summary>
     private Task Settle()
     {
+        _runtime.Pump.ProcessPending();
+        _cameras.Settle(Now); // capture runs after the events are persisted, as on the panel
         _runtime.Pump.ProcessPending();
         return Task.CompletedTask;
     }

@@ -44,6 +44,7 @@ public static class StationConfigLoader
                 Database = Path.GetFullPath(RequiredString(root, "database"), baseDirectory),
                 ShareGroup = OptionalString(root, "shareGroup") ?? "stations",
                 Supervise = OptionalBool(root, "supervise") ?? true,
+                ImagesFolder = OptionalString(root, "imagesFolder") is { } images ? Path.GetFullPath(images, baseDirectory) : null,
             };
             return WithDurations(root, options);
         }

@@ -30,6 +30,11 @@ public sealed record StationOptions
     /// <summary>This instance's SQLite file: received events (de-duplication) and the sealing epoch.</summary>
     public required string Database { get; init; }
 
+    /// <summary>Where verification images are written (issue 4); null: this instance does not take images. Images
+    /// use a plain subscription, not the shared one (a burst's chunks must meet in one instance): set it on one
+    /// instance of a group.</summary>
+    public string? ImagesFolder { get; init; }
+
     /// <summary>MQTT 5 shared-subscription group: instances with the same group split the load.</summary>
     public string ShareGroup { get; init; } = "stations";
 

@@ -47,11 +47,16 @@ public sealed class PanelStation : IAsyncDisposable
         _mqttOptions = StationMqttOptions.Build(options);
         _store = StationStore.Open(options.Database);
         Receiver = CreateReceiver(keys);
+        Images = options.ImagesFolder is { } folder
+            ? new ImageReceiver(EnvelopeOpener.ForStation(keys, new ReplayGuard(_time)), folder, _time) : null;
         _client = new MqttClientFactory().CreateMqttClient();
         _client.ApplicationMessageReceivedAsync += OnMessageAsync;
     }
 
     public StationReceiver Receiver { get; }
+
+    /// <summary>Verification images (issue 4), when <see cref="StationOptions.ImagesFolder"/> is set.</summary>
+    public ImageReceiver? Images { get; }
 
     public StationCounters Counters => Receiver.Counters;
 
@@ -192,7 +197,8 @@ public sealed class PanelStation : IAsyncDisposable
                 return false;
             }
 
-            var filters = new MqttClientSubscribeOptionsBuilder().WithTopicFilter(Subscription, MqttQualityOfServiceLevel.AtLeastOnce);
+            var filters = ImageSubscription.Add(
+                new MqttClientSubscribeOptionsBuilder().WithTopicFilter(Subscription, MqttQualityOfServiceLevel.AtLeastOnce), Images);
             if (_options.Supervise)
             {
                 filters = filters.WithTopicFilter(StatusSubscription, MqttQualityOfServiceLevel.AtLeastOnce);
@@ -237,6 +243,12 @@ public sealed class PanelStation : IAsyncDisposable
 
     private async Task OnMessageAsync(MqttApplicationMessageReceivedEventArgs e)
     {
+        if (ImageSubscription.Receive(Images, e.ApplicationMessage) is { } imageLine)
+        {
+            await (imageLine.Length > 0 ? WriteLineAsync(imageLine) : Task.CompletedTask);
+            return;
+        }
+
         var outcome = Receiver.Receive(e.ApplicationMessage.Topic, e.ApplicationMessage.Payload.ToArray());
         if (outcome.Line is not null)
         {

@@ -109,11 +109,47 @@ internal static class Migrations
         );
         """;
 
+    // Verification images (issue 4). Additive, so min_reader_version stays 1. The key of each image lives in its row,
+    // the ciphertext in a file under the image directory: deleting the row (secure_delete overwrites it) destroys the
+    // key, and with it every copy of the file that may linger on the card.
+    private const string V4 = """
+        CREATE TABLE images (
+            id           INTEGER PRIMARY KEY AUTOINCREMENT,
+            alarm_seq    INTEGER NOT NULL, -- the sequence of the alarm event (entry.started for a sabotage check)
+            zone         TEXT,
+            camera       TEXT    NOT NULL,
+            frame        INTEGER NOT NULL, -- place in the burst, from 0
+            reason       TEXT    NOT NULL, -- CaptureReason
+            withheld     INTEGER NOT NULL, -- 1: sabotage-check frame, stays on the panel unless released (P3)
+            captured_utc INTEGER NOT NULL, -- unix ms
+            expires_utc  INTEGER NOT NULL, -- unix ms: 7 days after capture, up to 30 on a police hold (P6)
+            on_hold      INTEGER NOT NULL DEFAULT 0,
+            sent_utc     INTEGER,
+            width        INTEGER NOT NULL,
+            height       INTEGER NOT NULL,
+            bytes        INTEGER NOT NULL, -- ciphertext file size, for the quota
+            file         TEXT    NOT NULL UNIQUE, -- random name under the image directory
+            image_key    BLOB    NOT NULL  -- AES-256-GCM key of this image alone
+        );
+        CREATE INDEX images_alarm ON images (alarm_seq);
+        CREATE INDEX images_expiry ON images (expires_utc);
+
+        -- The last event sequence the capture coordinator decided on (persist, then act, across a crash).
+        CREATE TABLE capture_cursor (
+            id  INTEGER PRIMARY KEY CHECK (id = 1),
+            seq INTEGER NOT NULL
+        );
+        -- Set when the schema arrives: events from before cameras existed are never replayed into captures, and every
+        -- event after it is decided on, even one committed before the capture code first reads the cursor.
+        INSERT INTO capture_cursor (id, seq) SELECT 1, COALESCE(MAX(seq), 0) FROM events;
+        """;
+
     public static readonly IReadOnlyList<MigrationStep> All =
     [
         new(Version: 1, MinReaderVersion: 1, V1),
         new(Version: 2, MinReaderVersion: 1, V2),
         new(Version: 3, MinReaderVersion: 1, V3),
+        new(Version: 4, MinReaderVersion: 1, V4),
     ];
 
     /// <summary>The newest schema version this build writes and understands.</summary>

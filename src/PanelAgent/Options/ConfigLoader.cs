@@ -54,9 +54,10 @@ public static partial class ConfigLoader
         }
 
         var link = BindLink(configuration, errors);
+        var cameras = CamerasBinder.Bind(configuration, panel, storage, errors, c => BindSection<CamerasOptions>(configuration, c, errors));
         return errors.Count > 0
             ? throw new ConfigException(errors)
-            : new PanelConfig(panel, hardware, storage, link) { Diagnostics = diagnostics };
+            : new PanelConfig(panel, hardware, storage, link) { Diagnostics = diagnostics, Cameras = cameras };
     }
 
     /// <summary>

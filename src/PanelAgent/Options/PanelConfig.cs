@@ -16,6 +16,9 @@ public sealed record PanelConfig(PanelOptions Panel, HardwareOptions Hardware, S
     /// <summary>The technician socket; defaults when the file has no <c>Diagnostics</c> section.</summary>
     public DiagnosticsOptions Diagnostics { get; init; } = new();
 
+    /// <summary>The optional <c>Cameras</c> section (issue 4); null: no cameras, no pictures.</summary>
+    public CamerasOptions? Cameras { get; init; }
+
     public EngineSettings ToEngineSettings() => new()
     {
         Grade = Panel.Grade,

@@ -108,6 +108,8 @@ public sealed partial class LinkService(
         void Notify(PanelEvent _) => uplink.Notify();
         runtime.Panel.EventRaised += Notify;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        // Issue 4: images ride the same connection and sealing session; they never end the run (Capture/ImageLink.cs).
+        var sendingImages = Capture.ImageLink.RunAsync(holder, (IOutbox)store, sealer, supervisor, link.Link.PanelId, time, loggers, stop.Token);
         try
         {
             LinkStarted(_logger, link.Link.PanelId, link.Link.Brokers.Count);
@@ -121,6 +123,7 @@ public sealed partial class LinkService(
             var first = await Task.WhenAny(supervising, sending, heartbeats, receiving).ConfigureAwait(false);
             await stop.CancelAsync().ConfigureAwait(false);
             await Task.WhenAll(supervising, sending, heartbeats, receiving).ConfigureAwait(false);
+            await sendingImages.ConfigureAwait(false);
             await first.ConfigureAwait(false);
         }
         finally

@@ -1,0 +1,15 @@
+using PanelAgent.Protocol.Images;
+
+namespace PanelAgent.Transport.Images;
+
+/// <summary>How images leave: for which panel, and the broker's packet limit every sealed chunk must fit under.</summary>
+public sealed record ImageUplinkOptions(string PanelId, int PacketLimit = ImageUplinkOptions.DefaultPacketLimit)
+{
+    /// <summary>128 KiB: under the smallest limit of the brokers in use (AWS IoT Core allows 128 KB per message).</summary>
+    public const int DefaultPacketLimit = 128 * 1024;
+
+    /// <summary>When nothing signals, unsent images are looked at again this often (after a reconnect, say).</summary>
+    public static readonly TimeSpan RetryInterval = TimeSpan.FromSeconds(5);
+
+    public static int MinPacketLimit => ImageChunkCodec.MinPacketLimit;
+}

@@ -1,0 +1,119 @@
+using System.Security.Cryptography;
+using Microsoft.Extensions.Logging.Abstractions;
+using PanelAgent.Core.Capture;
+using PanelAgent.Core.Events;
+using PanelAgent.Core.Ports;
+using PanelAgent.Core.Privacy;
+using PanelAgent.Core.State;
+using PanelAgent.Protocol.Envelopes;
+using PanelAgent.Protocol.Images;
+using PanelAgent.Protocol.Keys;
+using PanelAgent.Protocol.Replay;
+using PanelAgent.Protocol.Sealing;
+using PanelAgent.Storage;
+using PanelAgent.Storage.Images;
+using PanelAgent.TestSupport;
+using PanelAgent.Transport.Images;
+using PanelAgent.Transport.Tests.Support;
+
+namespace PanelAgent.Transport.Tests.Images;
+
+/// <summary>Images through a real Mosquitto: after the alarm event, chunked under the packet limit, sealed on the wire.</summary>
+public sealed class ImageUplinkTests(TestPki pki) : IClassFixture<TestPki>, IAsyncLifetime
+{
+    private const string PanelId = "panel-a";
+    private readonly string _directory = Directory.CreateTempSubdirectory("pa-images-").FullName;
+    private readonly KeyRing _keys = new();
+    private MosquittoBroker _broker = null!;
+    private LinkHarness _link = null!;
+    private BrokerSniffer _sniffer = null!;
+    private SqliteEventStore _store = null!;
+    private SqliteImageStore _images = null!;
+    private ImageUplink _uplink = null!;
+
+    public async Task InitializeAsync()
+    {
+        _keys.Add(KeyDerivation.DeriveKeySet(RandomNumberGenerator.GetBytes(32), PanelId, 1));
+        _broker = await MosquittoBroker.StartAsync(pki);
+        _sniffer = await BrokerSniffer.ConnectAsync(pki, _broker.Port);
+        _link = new LinkHarness(pki, PanelId, _broker.Port).Start();
+        await _link.WaitConnectedAsync();
+        var db = Path.Combine(_directory, "panel.db");
+        _store = SqliteStoreOpener.Open(db, TimeProvider.System, NullLogger.Instance).Store;
+        _images = SqliteImageStore.Open(db, new ImageStoreOptions { Directory = Path.Combine(_directory, "images") },
+            new NoLog(), TimeProvider.System, NullLogger.Instance);
+        var sealer = MessageSealer.ForPanel(_keys, new SqliteNonceEpochStore(_store), TimeProvider.System);
+        _uplink = new ImageUplink(_images, _store, sealer, _link.Supervisor, new ImageUplinkOptions(PanelId, 8192),
+            TimeProvider.System, NullLogger.Instance);
+    }
+
+    [Fact]
+    public async Task SendPending_AlarmEventUnacknowledged_WaitsThenSendsSealedChunks()
+    {
+        var alarm = _store.Commit([new PanelEvent(EventKinds.AlarmIntrusion, DateTimeOffset.UtcNow, "hall-pir")], PanelState.Initial)[0];
+        var jpeg = Jpeg(30_000);
+        var id = _images.Save(new ImageRecord(alarm.Sequence, "hall-pir", "hall-cam", 0, CaptureReason.Intrusion, false,
+            DateTimeOffset.UtcNow, 640, 480), jpeg);
+
+        Assert.Equal(0, await _uplink.SendPendingAsync(CancellationToken.None)); // the alarm event goes first
+        _store.Acknowledge(alarm.Sequence, DateTimeOffset.UtcNow);
+        Assert.Equal(1, await _uplink.SendPendingAsync(CancellationToken.None));
+        Assert.Empty(_images.Unsent(10));
+
+        var chunks = await ImageMessagesAsync(expected: 5);
+        Assert.All(chunks, c => Assert.True(c.Length <= 8192, $"chunk of {c.Length} bytes over the packet limit"));
+        Assert.All(chunks, c => Assert.True(c.AsSpan().IndexOf([(byte)0xFF, (byte)0xD8, (byte)0xFF]) < 0, "JPEG marker in clear"));
+        var opener = EnvelopeOpener.ForStation(_keys, new ReplayGuard(TimeProvider.System));
+        var parts = chunks.Select(c => ImageChunkCodec.TryDecode(opener.Open(c, PanelId, TopicKind.Images).Payload, out _)!)
+            .OrderBy(c => c.Index).ToList();
+        Assert.All(parts, p => Assert.Equal((id, alarm.Sequence), (p.ImageId, p.AlarmSeq)));
+        Assert.Equal(jpeg, parts.SelectMany(p => p.Data).ToArray());
+    }
+
+    [Fact]
+    public async Task SendPending_WithheldSabotageFrames_NotSentUntilReleased()
+    {
+        _images.Save(new ImageRecord(9, null, "hall-cam", 0, CaptureReason.Sabotage, true, DateTimeOffset.UtcNow, 640, 480), Jpeg(2000));
+        Assert.Equal(0, await _uplink.SendPendingAsync(CancellationToken.None));
+        _images.Release(9);
+        Assert.Equal(1, await _uplink.SendPendingAsync(CancellationToken.None));
+    }
+
+    public async Task DisposeAsync()
+    {
+        _images.Dispose();
+        _store.Dispose();
+        await _link.DisposeAsync();
+        await _sniffer.DisposeAsync();
+        await _broker.DisposeAsync();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    private async Task<List<byte[]>> ImageMessagesAsync(int expected)
+    {
+        using var deadline = new CancellationTokenSource(LinkHarness.Patience);
+        List<byte[]> found;
+        while ((found = [.. _sniffer.Messages.Where(m => m.Topic == $"panels/{PanelId}/images").Select(m => m.Payload)]).Count < expected)
+        {
+            await Task.Delay(10, deadline.Token); // waiting for arrival, not timing anything
+        }
+
+        return found;
+    }
+
+    private static byte[] Jpeg(int length)
+    {
+        var bytes = RandomNumberGenerator.GetBytes(length);
+        bytes[0] = 0xFF;
+        bytes[1] = 0xD8;
+        bytes[2] = 0xFF;
+        return bytes;
+    }
+
+    private sealed class NoLog : IAccessLog
+    {
+        public void Append(AccessEntry entry)
+        {
+        }
+    }
+}
