@@ -134,7 +134,7 @@ public sealed partial class LinkService(
 
     /// <summary>The station's commands act on the running panel; holds, restriction and the access log come with its store.</summary>
     private StationCommandExecutor Executor(PanelRuntime runtime) => new(
-        runtime, runtime.Store as IImageHolds, runtime.Store as IPrivacySettings, runtime.Store as IAccessLog, time);
+        runtime, new CaptureImageHolds(holder, time), runtime.Store as IPrivacySettings, runtime.Store as IAccessLog, time);
 
     /// <summary>
     /// Applies comms trouble on a task of its own, in order: the uplink's callback only queues, so it never waits on
