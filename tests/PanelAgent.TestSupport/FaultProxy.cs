@@ -234,8 +234,9 @@ public sealed class FaultProxy : IAsyncDisposable
                     await Task.Delay(Delay, link.Token).ConfigureAwait(false);
                 }
 
-                await to.SendAsync(buffer.AsMemory(0, read), SocketFlags.None, link.Token).ConfigureAwait(false);
+                // Counted before the send: whoever sees the bytes arrive must also see them counted.
                 Interlocked.Add(ref _bytes, read);
+                await to.SendAsync(buffer.AsMemory(0, read), SocketFlags.None, link.Token).ConfigureAwait(false);
             }
         }
         catch (Exception e) when (e is SocketException or ObjectDisposedException or OperationCanceledException)
