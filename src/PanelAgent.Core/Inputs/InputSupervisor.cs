@@ -14,7 +14,10 @@ public sealed class InputSupervisor : IDisposable
     private readonly TimeSpan _interval;
     private readonly ITimer _timer;
     private readonly TimeProvider _time;
+    private readonly Lock _gate = new();
+    private bool _disposed;
     private long _runs;
+    private long _faults;
 
     public InputSupervisor(IZoneInputs inputs, InputPump pump, TimeSpan interval, TimeProvider time)
     {
@@ -22,7 +25,7 @@ public sealed class InputSupervisor : IDisposable
         _pump = pump;
         _interval = interval;
         _time = time;
-        _timer = time.CreateTimer(_ => Run(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        _timer = time.CreateTimer(_ => RunFromTimer(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
 
     /// <summary>Completed re-reads since start; the watchdog sees the input side alive by it.</summary>
@@ -30,14 +33,59 @@ public sealed class InputSupervisor : IDisposable
 
     public void Start() => _timer.Change(_interval, Timeout.InfiniteTimeSpan);
 
-    /// <summary>One re-read now (also used when the pump reports an overflow).</summary>
+    /// <summary>Re-reads that threw (on the timer); they do not count as runs, so the watchdog sees them.</summary>
+    public long Faults => Interlocked.Read(ref _faults);
+
+    /// <summary>
+    /// One re-read now (also used when the pump reports an overflow). Under a lock that <see cref="Dispose"/> also
+    /// takes: a stop waits for a re-read in progress, so the runtime never disposes the store under it, and no
+    /// re-read starts after the stop.
+    /// </summary>
     public void Run()
     {
-        var readStarted = _time.GetTimestamp();
-        _pump.Reconcile(_inputs.ReadAll(), readStarted);
-        Interlocked.Increment(ref _runs);
-        _timer.Change(_interval, Timeout.InfiniteTimeSpan);
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            var readStarted = _time.GetTimestamp();
+            _pump.Reconcile(_inputs.ReadAll(), readStarted);
+            Interlocked.Increment(ref _runs);
+            _timer.Change(_interval, Timeout.InfiniteTimeSpan);
+        }
     }
 
-    public void Dispose() => _timer.Dispose();
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _disposed = true;
+            _timer.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// An exception escaping a timer callback ends the process; a failed re-read must not. It is counted and the
+    /// timer re-armed; the watchdog notices when runs stop advancing.
+    /// </summary>
+    private void RunFromTimer()
+    {
+        try
+        {
+            Run();
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            Interlocked.Increment(ref _faults);
+            lock (_gate)
+            {
+                if (!_disposed)
+                {
+                    _timer.Change(_interval, Timeout.InfiniteTimeSpan);
+                }
+            }
+        }
+    }
 }
