@@ -27,10 +27,12 @@ cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; w
 trap cleanup EXIT
 
 echo
-dotnet "$(bin PanelAgent.Hil panel-hil)" run hardware/scenarios/burglary-demo.json --timeline --keep-data "$out/panel"
+# The virtual clock starts 3 hours ago: panel-agent opens this database afterwards and prunes by the real clock (P7).
+dotnet "$(bin PanelAgent.Hil panel-hil)" run hardware/scenarios/burglary-demo.json --timeline --keep-data "$out/panel" \
+  --start "$(date -u -d "-3 hours" +%Y-%m-%dT%H:%M:%SZ)"
 
 db="$out/panel/panel.db"
-# Times are the virtual clock (the simulation starts on Monday 2026-01-05 08:00 UTC). User numbers, never names.
+# Times are the virtual clock (started 3 hours before this run). User numbers, never names.
 echo
 echo "== Arm/disarm log (P7: the last 100 entries, none older than 3 months)"
 sqlite3 -header -column "$db" "
@@ -78,6 +80,9 @@ sqlite3 -header -column :memory: "
          coalesce(json_extract(value, '$.sia'), '') AS sia, coalesce(json_extract(value, '$.cid'), '') AS cid,
          substr(json_extract(value, '$.at'), 1, 19) AS at, coalesce(json_extract(value, '$.detail'), '') AS detail
   FROM json_each(readfile('$out/station.json'));"
+echo
+echo "== Verification images the station received (P1-P3: only for alarms; sealed in chunks on panels/{id}/images)"
+if compgen -G "$link/images/*.jpg" >/dev/null; then ls -l "$link/images"; else echo "(none for this alarm)"; fi
 echo
 echo "Everything the broker carried was sealed (AES-256-GCM; acks and commands also signed by the station)."
 echo "Files: $db (panel), $link/station.db (station), $out/station.jsonl, $out/*.log."

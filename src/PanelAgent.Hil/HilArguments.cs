@@ -3,14 +3,17 @@ using System.Diagnostics.CodeAnalysis;
 namespace PanelAgent.Hil;
 
 /// <summary><c>panel-hil run FILE... [--junit PATH] [--timeline]</c>, parsed by hand: three options need no library.</summary>
-public sealed record HilArguments(IReadOnlyList<string> Paths, string? JUnitPath, bool Timeline, string? KeepData = null)
+public sealed record HilArguments(
+    IReadOnlyList<string> Paths, string? JUnitPath, bool Timeline, string? KeepData = null, DateTimeOffset? Start = null)
 {
     public const string Usage = """
-        usage: panel-hil run FILE|DIR... [--junit PATH] [--timeline] [--keep-data DIR]
+        usage: panel-hil run FILE|DIR... [--junit PATH] [--timeline] [--keep-data DIR] [--start now|ISO-8601]
           FILE|DIR      scenario files (hardware/scenarios/*.json); a directory runs its *.json files in name order
           --junit PATH  also write JUnit XML to PATH
           --timeline    print every panel event as it is observed
           --keep-data DIR  simulation: keep the database in DIR (emptied first) for inspection
+          --start WHEN  simulation: where the virtual clock starts (default Monday 2026-01-05 08:00 UTC); "now" for a
+                        database a real panel-agent will open next (its retention judges by the real clock)
         exit codes: 0 every step held, 1 a step failed, 2 usage error or malformed scenario
         """;
 
@@ -28,6 +31,7 @@ public sealed record HilArguments(IReadOnlyList<string> Paths, string? JUnitPath
         string? junit = null;
         var timeline = false;
         string? keep = null;
+        DateTimeOffset? start = null;
         for (var i = 1; i < args.Count; i++)
         {
             switch (args[i])
@@ -47,6 +51,13 @@ public sealed record HilArguments(IReadOnlyList<string> Paths, string? JUnitPath
                 case "--keep-data":
                     error = "--keep-data needs a DIR";
                     return false;
+                case "--start" when i + 1 < args.Count && TryParseStart(args[i + 1], out var when):
+                    start = when;
+                    i++;
+                    break;
+                case "--start":
+                    error = "--start needs \"now\" or an ISO 8601 instant with its offset";
+                    return false;
                 case var option when option.StartsWith('-') && option.Length > 1:
                     error = $"unknown option \"{option}\"";
                     return false;
@@ -62,8 +73,20 @@ public sealed record HilArguments(IReadOnlyList<string> Paths, string? JUnitPath
             return false;
         }
 
-        parsed = new HilArguments(paths, junit, timeline, keep);
+        parsed = new HilArguments(paths, junit, timeline, keep, start);
         return true;
+    }
+
+    private static bool TryParseStart(string text, out DateTimeOffset start)
+    {
+        if (text == "now")
+        {
+            start = DateTimeOffset.UtcNow;
+            return true;
+        }
+
+        return DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.None, out start) && text.Contains('T', StringComparison.Ordinal);
     }
 
     public static bool IsHelp(IReadOnlyList<string> args) => args.Any(a => a is "-h" or "--help") || args is ["help"];

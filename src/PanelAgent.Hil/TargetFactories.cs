@@ -6,5 +6,5 @@ namespace PanelAgent.Hil;
 public static class TargetFactories
 {
     public static IScenarioTargetFactory Simulation(HilArguments arguments) =>
-        new SimulationTargetFactory(arguments.KeepData is { } keep ? Path.GetFullPath(keep) : null);
+        new SimulationTargetFactory(arguments.KeepData is { } keep ? Path.GetFullPath(keep) : null, arguments.Start);
 }

@@ -11,6 +11,14 @@ public class HilArgumentsTests
         Assert.Equal(("out.xml", true), (parsed.JUnitPath, parsed.Timeline));
     }
 
+    [Fact]
+    public void TryParse_Start_MovesTheVirtualClocksOrigin()
+    {
+        Assert.True(HilArguments.TryParse(["run", "a.json", "--start", "2026-12-03T06:00:00Z"], out var parsed, out _));
+
+        Assert.Equal(new DateTimeOffset(2026, 12, 3, 6, 0, 0, TimeSpan.Zero), parsed.Start);
+    }
+
     [Theory]
     [InlineData(new string[0], "missing command")]
     [InlineData(new[] { "walk", "a.json" }, "unknown command \"walk\"")]
@@ -18,6 +26,8 @@ public class HilArgumentsTests
     [InlineData(new[] { "run", "a.json", "--junit" }, "--junit needs a PATH")]
     [InlineData(new[] { "run", "a.json", "--junit", "--timeline" }, "--junit needs a PATH")]
     [InlineData(new[] { "run", "a.json", "--verbose" }, "unknown option \"--verbose\"")]
+    [InlineData(new[] { "run", "a.json", "--start", "yesterday" }, "--start needs \"now\" or an ISO 8601 instant with its offset")]
+    [InlineData(new[] { "run", "a.json", "--start" }, "--start needs \"now\" or an ISO 8601 instant with its offset")]
     public void TryParse_BadArguments_SaysWhy(string[] args, string error)
     {
         Assert.False(HilArguments.TryParse(args, out var parsed, out var message));

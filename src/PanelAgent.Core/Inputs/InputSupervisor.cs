@@ -33,6 +33,18 @@ public sealed class InputSupervisor : IDisposable
 
     public void Start() => _timer.Change(_interval, Timeout.InfiniteTimeSpan);
 
+    /// <summary>Stops the periodic re-read until the next <see cref="Run"/> re-arms it: a dead timer, as tests need.</summary>
+    public void Pause()
+    {
+        lock (_gate)
+        {
+            if (!_disposed)
+            {
+                _timer.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+            }
+        }
+    }
+
     /// <summary>Re-reads that threw (on the timer); they do not count as runs, so the watchdog sees them.</summary>
     public long Faults => Interlocked.Read(ref _faults);
 

@@ -21,7 +21,7 @@ public sealed class SimulationTarget : IScenarioTarget
     /// <summary>A Monday morning, so calendar arithmetic in scenarios is easy to follow.</summary>
     public static readonly DateTimeOffset VirtualStart = new(2026, 1, 5, 8, 0, 0, TimeSpan.Zero);
 
-    private readonly FakeTimeProvider _time = new(VirtualStart);
+    private readonly FakeTimeProvider _time;
     private readonly List<PanelEvent> _events = [];
     private readonly string _directory;
     private readonly bool _keep;
@@ -31,8 +31,9 @@ public sealed class SimulationTarget : IScenarioTarget
     private readonly SimulatedCameras _cameras;
     private PanelRuntime _runtime;
 
-    private SimulationTarget(string directory, bool keep, PanelConfig config, ILoggerFactory loggers)
+    private SimulationTarget(string directory, bool keep, PanelConfig config, ILoggerFactory loggers, FakeTimeProvider time)
     {
+        _time = time;
         _directory = directory;
         _keep = keep;
         _config = config;
@@ -46,7 +47,9 @@ public sealed class SimulationTarget : IScenarioTarget
 
     public IReadOnlyList<PanelEvent> Events => _events;
 
-    public static SimulationTarget Start(string panelConfigPath, string? keepData = null, ILoggerFactory? loggers = null)
+    /// <summary>Starts a panel; <paramref name="start"/> moves the virtual clock's origin (default <see cref="VirtualStart"/>).</summary>
+    public static SimulationTarget Start(
+        string panelConfigPath, string? keepData = null, ILoggerFactory? loggers = null, DateTimeOffset? start = null)
     {
         var directory = keepData is null ? Directory.CreateTempSubdirectory("panel-hil-").FullName : FreshFolder(keepData);
         var config = ConfigLoader.Load(panelConfigPath, new Dictionary<string, string?>
@@ -54,7 +57,8 @@ public sealed class SimulationTarget : IScenarioTarget
             ["Storage:Path"] = Path.Combine(directory, "panel.db"),
             ["Panel:Codes:PepperPath"] = Path.Combine(directory, "pepper"),
         });
-        return new SimulationTarget(directory, keepData is not null, config, loggers ?? NullLoggerFactory.Instance);
+        return new SimulationTarget(directory, keepData is not null, config, loggers ?? NullLoggerFactory.Instance,
+            new FakeTimeProvider(start ?? VirtualStart));
     }
 
     public Task ArmAsync(ArmMode mode, string code, IReadOnlyList<string> bypass, CancellationToken ct)

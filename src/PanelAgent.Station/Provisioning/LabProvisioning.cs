@@ -90,6 +90,7 @@ public static class LabProvisioning
         ["keysFile"] = "station-keys.json",
         ["signingKeyFile"] = "signing.key",
         ["database"] = Path.GetFullPath(Path.Combine(directory, "station.db")),
+        ["imagesFolder"] = Path.GetFullPath(Path.Combine(directory, "images")),
         ["minBackoff"] = "00:00:00.200",
         ["maxBackoff"] = "00:00:05",
     }.ToJsonString(new JsonSerializerOptions { WriteIndented = true });

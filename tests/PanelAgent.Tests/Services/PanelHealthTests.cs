@@ -58,7 +58,7 @@ public sealed class PanelHealthTests : IDisposable
         var runtime = _panel.Start();
         _holder.Runtime = runtime;
         Assert.True(_health.IsAlive());
-        runtime.Supervisor.Dispose();
+        runtime.Supervisor.Pause();
         var runs = runtime.Supervisor.Runs;
 
         _panel.Advance((s_reread * 3) + TimeSpan.FromSeconds(1));

@@ -44,7 +44,7 @@ public sealed class WatchdogServiceTests : IDisposable
         var runtime = _panel.Start();
         // The input side never re-reads on its own: the test decides when it does (Run below), so no check can race
         // a re-read fired by the same clock advance.
-        runtime.Supervisor.Dispose();
+        runtime.Supervisor.Pause();
         using var service = CreateService(() => s_interval);
 
         await service.StartAsync(CancellationToken.None);

@@ -160,11 +160,13 @@ internal sealed class LinkFaultRig : IAsyncDisposable
         Directory.Delete(_stationDirectory, recursive: true);
     }
 
-    private List<(long Seq, string Type)> Printed() => StationOutput.Lines.Select(l =>
+    /// <summary>The panel's events the station printed; its own lines (panel.lost, panel.restored) have no seq.</summary>
+    private List<(long Seq, string Type)> Printed() => [.. StationOutput.Lines.Select(l =>
     {
         using var json = JsonDocument.Parse(l);
-        return (json.RootElement.GetProperty("seq").GetInt64(), json.RootElement.GetProperty("type").GetString()!);
-    }).ToList();
+        var seq = json.RootElement.GetProperty("seq");
+        return (Seq: seq.ValueKind == JsonValueKind.Number ? seq.GetInt64() : -1, Type: json.RootElement.GetProperty("type").GetString()!);
+    }).Where(p => p.Seq >= 0)];
 
     private long PendingCount()
     {
