@@ -5,6 +5,8 @@
 #   scripts/bench.sh AREA [--json] [--quick]
 #
 # AREA    core: edge→persisted latency and durable throughput vs bare SQLite, idle CPU, RSS, time to READY
+#         release: bundle size, time to READY and idle RSS of framework-dependent, self-contained and Native AOT
+#         builds (scripts/bench-release.sh; arm64 sizes unless --quick)
 # --json  one JSON object per line on stdout: {"area","figure","value","unit","baseline","ratio"}; progress and
 #         diagnostics go to stderr
 # --quick a smoke run: short rounds, 10 s of idle instead of 60 s
@@ -15,7 +17,7 @@ cd "$(dirname "$0")/.."
 
 usage() {
   echo "usage: scripts/bench.sh AREA [--json] [--quick]" >&2
-  echo "areas: core" >&2
+  echo "areas: core, release" >&2
   exit 2
 }
 
@@ -24,6 +26,7 @@ area=$1
 shift
 case "$area" in
   core) ;;
+  release) exec scripts/bench-release.sh "$@" ;;
   *) echo "bench.sh: unknown area '$area'" >&2; usage ;;
 esac
 

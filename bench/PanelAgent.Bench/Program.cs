@@ -10,7 +10,14 @@ if (parsed is null)
 var report = new Report(parsed.Area);
 try
 {
-    new CoreBench(parsed, report, Console.Error).Run();
+    if (parsed.Area == "release")
+    {
+        new ReleaseBench(parsed, report, Console.Error).Run();
+    }
+    else
+    {
+        new CoreBench(parsed, report, Console.Error).Run();
+    }
 }
 catch (Exception ex) when (ex is InvalidOperationException or IOException or UnauthorizedAccessException)
 {

@@ -15,6 +15,9 @@ namespace PanelAgent.Update;
 public sealed partial class Updater(
     UpdateSettings settings, ReleaseProbes probes, ILogger logger, Func<string, Task>? checkpoint = null)
 {
+    /// <summary>Where a .tar.gz bundle is unpacked (beside the slots: same file system, no /tmp needed).</summary>
+    public const string IncomingDirectory = "incoming";
+
     private readonly SlotStore _slots = new(settings.Root);
     private readonly JournalFile _journal = new(settings.Root);
 
@@ -85,6 +88,11 @@ public sealed partial class Updater(
             $"slots: '{Path.Combine(_slots.Root, SlotStore.CurrentLink)}' does not point at slot a or b");
         var installed = _slots.ReadManifest(from);
         var keys = TrustedKeys.Load(settings.KeysDirectory);
+        if (BundleArchive.IsArchive(bundleDirectory))
+        {
+            bundleDirectory = BundleArchive.Unpack(bundleDirectory, Path.Combine(_slots.Root, IncomingDirectory));
+        }
+
         var bundle = BundleReader.ReadVerified(bundleDirectory, keys);
         UpdatePolicy.Check(bundle.Manifest, installed, DatabaseSchema.Read(settings.DatabasePath));
         ThrowIfBusy();

@@ -24,6 +24,23 @@ public sealed class UpdaterTests : IDisposable
         Assert.Null(new JournalFile(_rig.Root).Read());
     }
 
+    [Fact]
+    public async Task ApplyAsync_TarGzBundle_UnpacksVerifiesAndInstalls()
+    {
+        var bundle = _rig.Bundle(new BundleBuilder("1.0.2"));
+        var archive = bundle + ".tar.gz";
+        using (var file = File.Create(archive))
+        using (var gzip = new System.IO.Compression.GZipStream(file, System.IO.Compression.CompressionLevel.Fastest))
+        {
+            System.Formats.Tar.TarFile.CreateFromDirectory(bundle, gzip, includeBaseDirectory: true);
+        }
+
+        var result = await _rig.Updater(Probes()).ApplyAsync(archive, CancellationToken.None);
+
+        Assert.Equal(UpdateExitCodes.Ok, result.ExitCode);
+        Assert.Contains("panel-agent 1.0.2", _rig.CurrentVersionLine(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(true, false, false)]
     [InlineData(false, true, false)]

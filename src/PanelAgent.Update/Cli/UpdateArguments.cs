@@ -3,13 +3,13 @@ using System.Globalization;
 namespace PanelAgent.Update.Cli;
 
 /// <summary>
-/// <c>panel-agent update apply BUNDLE | recover | verify BUNDLE</c> and their options. Defaults are the panel's
+/// <c>panel-agent update apply BUNDLE | recover | verify BUNDLE | idle</c> and their options. Defaults are the panel's
 /// production paths and commands; tests and rigs override them.
 /// </summary>
 public sealed record UpdateArguments
 {
     public const string Usage =
-        "usage: panel-agent update (apply BUNDLE | verify BUNDLE | recover) [--root DIR] [--keys DIR] [--db PATH]\n" +
+        "usage: panel-agent update (apply BUNDLE | verify BUNDLE | recover | idle) [--root DIR] [--keys DIR] [--db PATH]\n" +
         "         [--restart-command CMD] [--ready-command CMD] [--health-command CMD] [--ready-deadline HH:MM:SS]\n" +
         "         [--ack-deadline HH:MM:SS] [--no-station] [--no-restart]";
 
@@ -30,9 +30,9 @@ public sealed record UpdateArguments
     public static UpdateArguments? Parse(IReadOnlyList<string> args, out string? error)
     {
         error = null;
-        if (args.Count == 0 || args[0] is not ("apply" or "verify" or "recover"))
+        if (args.Count == 0 || args[0] is not ("apply" or "verify" or "recover" or "idle"))
         {
-            error = "update: expected apply, verify or recover";
+            error = "update: expected apply, verify, recover or idle";
             return null;
         }
 

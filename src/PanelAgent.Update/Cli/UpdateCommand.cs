@@ -34,6 +34,14 @@ public static class UpdateCommand
             return await VerifyAsync(parsed, stdout, stderr).ConfigureAwait(false);
         }
 
+        if (parsed.Action == "idle")
+        {
+            // The gate alone, for pipelines that install by other means (Mender/RAUC state scripts).
+            var busy = new SqlitePanelActivity(parsed.Settings.DatabasePath, parsed.Settings.HasStationLink).Read().BusyReason;
+            await stdout.WriteLineAsync($"panel-agent: update: {busy ?? "the panel is idle"}").ConfigureAwait(false);
+            return busy is null ? UpdateExitCodes.Ok : UpdateExitCodes.PanelBusy;
+        }
+
         var updater = new Updater(parsed.Settings, Probes(parsed), loggers.CreateLogger("PanelAgent.Update"), PauseHook(parsed.Settings.Root));
         using var stop = new CancellationTokenSource();
         var result = parsed.Action == "apply"
@@ -48,7 +56,11 @@ public static class UpdateCommand
     {
         try
         {
-            var bundle = BundleReader.ReadVerified(parsed.Bundle!, TrustedKeys.Load(parsed.Settings.KeysDirectory));
+            var keys = TrustedKeys.Load(parsed.Settings.KeysDirectory);
+            var directory = BundleArchive.IsArchive(parsed.Bundle!)
+                ? BundleArchive.Unpack(parsed.Bundle!, Path.Combine(Path.GetTempPath(), $"panelagent-verify-{Environment.ProcessId}"))
+                : parsed.Bundle!;
+            var bundle = BundleReader.ReadVerified(directory, keys);
             await stdout.WriteLineAsync(
                 $"panel-agent: update: {bundle.Manifest.Version} ({bundle.Manifest.Files.Count} files, schema " +
                 $"{bundle.Manifest.SchemaVersion}) verified, signed by {bundle.SignedBy}").ConfigureAwait(false);
