@@ -2,10 +2,10 @@
 # Turns the checked-out commit into signed release bundles (docs/release.md).
 #
 #   ./publish.sh [--rid linux-arm64|linux-x64|all] [--out DIR] [--key FILE] [--unsigned]
-#                [--min-update-from X.Y.Z] [--rollback] [--aot] [--app NAME]...
+#                [--min-update-from X.Y.Z] [--rollback] [--aot] [--trim] [--app NAME]...
 #
 # For each runtime: panel-agent, panel-hil (and panelctl once src/PanelAgent.Cli exists) published self-contained,
-# single-file and ReadyToRun (trimmed only where the trim analysis is clean: see TRIM below), restored in locked mode,
+# single-file and ReadyToRun (--trim: trimmed where the trim analysis is clean, see TRIM below), restored locked,
 # stamped with the version from git; then a bundle directory and a reproducible tarball:
 #
 #   DIR/panelagent-VERSION-RID/   panel-agent panel-hil [panelctl] *.so  systemd/ (unit, udev, tmpfiles, sysusers)
@@ -45,6 +45,7 @@ while [ $# -gt 0 ]; do
     --min-update-from) [ $# -ge 2 ] || usage; min_update_from=$2; shift 2 ;;
     --rollback) rollback=true; shift ;;
     --aot) aot=true; shift ;;
+    --trim) trim_apps=true; shift ;;
     --app) [ $# -ge 2 ] || usage; only_apps+=("$2"); shift 2 ;;
     -h | --help) usage ;;
     *) echo "publish: unknown option '$1'" >&2; usage ;;
@@ -93,10 +94,13 @@ schema=$(sed -n 's/.*new(Version: \([0-9]*\),.*/\1/p' src/PanelAgent.Storage/Sch
 [ -n "$schema" ] || { echo "publish: could not read the schema version from Migrations.cs" >&2; exit 70; }
 
 # --- what to publish, and whether to trim it ---------------------------------------------------------------------
-# TRIM: true only where `dotnet publish -p:PublishTrimmed=true` is warning-free for that app (docs/release.md lists
-# what remains). panelctl stays untrimmed until its own trim analysis has been looked at.
+# TRIM: true where the trim analysis is clean enough to trim at all (docs/release.md: SYSLIB1104 only, and the
+# trimmed builds pass the scenario library); panelctl not looked at yet. Used only with --trim: a trimmed framework
+# has lost its precompiled ReadyToRun code, so crossgen2 recompiles all of it, which made the trimmed ReadyToRun
+# binary bigger than the untrimmed one and its publish several times slower (docs/release.md). Native AOT always trims.
 declare -A project=([panel-agent]=src/PanelAgent/PanelAgent.csproj [panel-hil]=src/PanelAgent.Hil/PanelAgent.Hil.csproj)
 declare -A TRIM=([panel-agent]=true [panel-hil]=true [panelctl]=false)
+trim_apps=false
 apps=(panel-agent panel-hil)
 if [ -f src/PanelAgent.Cli/PanelAgent.Cli.csproj ]; then
   project[panelctl]=src/PanelAgent.Cli/PanelAgent.Cli.csproj
@@ -123,7 +127,8 @@ common=(-c Release --nologo -v quiet -p:Version="$version" -p:InformationalVersi
   -p:WarningsNotAsErrors=SYSLIB1104)
 
 publish_app() { # app rid dir
-  local app=$1 rid=$2 dir=$3 trim=${TRIM[$1]}
+  local app=$1 rid=$2 dir=$3 trim=false
+  [ "$trim_apps" = true ] && trim=${TRIM[$1]}
   local lock=()
   # Native AOT adds the ILCompiler package, which the committed lock files do not list: an AOT build restores
   # unlocked into a lock file of its own (measurement builds only; release bundles are always locked).
