@@ -121,7 +121,9 @@ fi
 # took over 10 minutes per app here; the runtime pack's assemblies are already ReadyToRun.
 mode_props=(-p:PublishSingleFile=true -p:PublishReadyToRun=true -p:PublishReadyToRunComposite=false -p:SelfContained=true)
 [ "$aot" = true ] && mode_props=(-p:PublishAot=true -p:SelfContained=true)
+# IncludeSourceRevisionInInformationalVersion=false: SourceLink would append the full commit a second time.
 common=(-c Release --nologo -v quiet -p:Version="$version" -p:InformationalVersion="$informational"
+  -p:IncludeSourceRevisionInInformationalVersion=false
   -p:ContinuousIntegrationBuild=true -p:DebugType=none -p:PublishDocumentationFiles=false "${mode_props[@]}"
   # SYSLIB1104: the configuration-binding generator (on when trimming) cannot handle the host's generic
   # ConfigLoader.BindSection<T>, so that call keeps the reflection binder; ILLink reports no IL2xxx for it and the
