@@ -24,6 +24,8 @@ public sealed class ReleaseFilesTests
     [InlineData("bash", "publish.sh")]
     [InlineData("bash", "scripts/arm64-check.sh")]
     [InlineData("bash", "scripts/bench-release.sh")]
+    [InlineData("bash", "scripts/repro-check.sh")]
+    [InlineData("bash", "scripts/systemd-check.sh")]
     [InlineData("sh", "scripts/rauc/panelagent-mark-good.sh")]
     [InlineData("sh", "scripts/mender/ArtifactInstall_Enter_00_panel_idle")]
     [InlineData("sh", "scripts/mender/ArtifactCommit_Enter_00_panel_selftest")]
