@@ -94,12 +94,11 @@ schema=$(sed -n 's/.*new(Version: \([0-9]*\),.*/\1/p' src/PanelAgent.Storage/Sch
 [ -n "$schema" ] || { echo "publish: could not read the schema version from Migrations.cs" >&2; exit 70; }
 
 # --- what to publish, and whether to trim it ---------------------------------------------------------------------
-# TRIM: true where the trim analysis is clean enough to trim at all (docs/release.md: SYSLIB1104 only, and the
-# trimmed builds pass the scenario library); panelctl not looked at yet. Used only with --trim: a trimmed framework
-# has lost its precompiled ReadyToRun code, so crossgen2 recompiles all of it, which made the trimmed ReadyToRun
-# binary bigger than the untrimmed one and its publish several times slower (docs/release.md). Native AOT always trims.
+# TRIM: true only where the trim analysis is clean; none is yet (System.Device.Gpio's IL2104, docs/release.md).
+# --trim trims those apps. ReadyToRun plus trimming also recompiles the whole framework (trimming discards its
+# precompiled code): bigger and slower here. Native AOT always trims and reports its warnings.
 declare -A project=([panel-agent]=src/PanelAgent/PanelAgent.csproj [panel-hil]=src/PanelAgent.Hil/PanelAgent.Hil.csproj)
-declare -A TRIM=([panel-agent]=true [panel-hil]=true [panelctl]=false)
+declare -A TRIM=([panel-agent]=false [panel-hil]=false [panelctl]=false)
 trim_apps=false
 apps=(panel-agent panel-hil)
 if [ -f src/PanelAgent.Cli/PanelAgent.Cli.csproj ]; then
@@ -124,11 +123,7 @@ mode_props=(-p:PublishSingleFile=true -p:PublishReadyToRun=true -p:PublishReadyT
 # IncludeSourceRevisionInInformationalVersion=false: SourceLink would append the full commit a second time.
 common=(-c Release --nologo -v quiet -p:Version="$version" -p:InformationalVersion="$informational"
   -p:IncludeSourceRevisionInInformationalVersion=false
-  -p:ContinuousIntegrationBuild=true -p:DebugType=none -p:PublishDocumentationFiles=false "${mode_props[@]}"
-  # SYSLIB1104: the configuration-binding generator (on when trimming) cannot handle the host's generic
-  # ConfigLoader.BindSection<T>, so that call keeps the reflection binder; ILLink reports no IL2xxx for it and the
-  # trimmed builds pass the scenario library (docs/release.md). Every other warning still fails the publish.
-  -p:WarningsNotAsErrors=SYSLIB1104)
+  -p:ContinuousIntegrationBuild=true -p:DebugType=none -p:PublishDocumentationFiles=false "${mode_props[@]}")
 
 publish_app() { # app rid dir
   local app=$1 rid=$2 dir=$3 trim=false
