@@ -2,7 +2,7 @@
 # Turns the checked-out commit into signed release bundles (docs/release.md).
 #
 #   ./publish.sh [--rid linux-arm64|linux-x64|all] [--out DIR] [--key FILE] [--unsigned]
-#                [--min-update-from X.Y.Z] [--rollback] [--aot] [--trim] [--app NAME]...
+#                [--min-update-from X.Y.Z] [--rollback] [--aot] [--trim] [--app NAME]... [--in-place]
 #
 # For each runtime: panel-agent, panel-hil (and panelctl once src/PanelAgent.Cli exists) published self-contained,
 # single-file and ReadyToRun (--trim: trimmed where the trim analysis is clean, see TRIM below), restored locked,
@@ -23,6 +23,9 @@
 # --aot publishes Native AOT instead of single-file (measurement builds: scripts/bench.sh release,
 # scripts/arm64-check.sh --aot); its trim/AOT warnings are written to DIR/NAME.aot-warnings.txt, not fatal.
 # --app limits the build to the named apps (default: all of them).
+# The build runs in a fresh clone of the commit under DIR/src/COMMIT: the bundle is exactly the commit (never the
+# uncommitted changes of the tree), and its bin/obj never race a developer's or the tests' builds here.
+# --in-place builds this tree instead (a container context without .git does so by itself).
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -33,6 +36,8 @@ unsigned=false
 min_update_from=0.0.0
 rollback=false
 aot=false
+trim_apps=false
+in_place=false
 only_apps=()
 
 usage() { sed -n '2,27p' "$0" >&2; exit 64; }
@@ -46,6 +51,7 @@ while [ $# -gt 0 ]; do
     --rollback) rollback=true; shift ;;
     --aot) aot=true; shift ;;
     --trim) trim_apps=true; shift ;;
+    --in-place) in_place=true; shift ;;
     --app) [ $# -ge 2 ] || usage; only_apps+=("$2"); shift 2 ;;
     -h | --help) usage ;;
     *) echo "publish: unknown option '$1'" >&2; usage ;;
@@ -90,6 +96,21 @@ else
   export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-0}
 fi
 [[ $version =~ ^[0-9]+\.[0-9]+\.[0-9]+$ ]] || { echo "publish: version '$version' is not X.Y.Z" >&2; exit 64; }
+
+repo=$PWD
+mkdir -p "$out"
+out=$(cd "$out" && pwd)
+if [ "$in_place" = false ] && git rev-parse HEAD >/dev/null 2>&1; then
+  [ -z "$(git status --porcelain --untracked-files=no)" ] \
+    || echo "publish: building commit ${commit:0:12}; uncommitted changes are not in the bundle (--in-place to include them)" >&2
+  informational="$version+${commit:0:12}"
+  src="$out/src/$commit"
+  if [ ! -d "$src" ]; then
+    git clone -q --no-hardlinks "$repo" "$src"
+    git -C "$src" checkout -q "$commit"
+  fi
+  cd "$src"
+fi
 schema=$(sed -n 's/.*new(Version: \([0-9]*\),.*/\1/p' src/PanelAgent.Storage/Schema/Migrations.cs | sort -n | tail -n 1)
 [ -n "$schema" ] || { echo "publish: could not read the schema version from Migrations.cs" >&2; exit 70; }
 
@@ -99,7 +120,6 @@ schema=$(sed -n 's/.*new(Version: \([0-9]*\),.*/\1/p' src/PanelAgent.Storage/Sch
 # precompiled code): bigger and slower here. Native AOT always trims and reports its warnings.
 declare -A project=([panel-agent]=src/PanelAgent/PanelAgent.csproj [panel-hil]=src/PanelAgent.Hil/PanelAgent.Hil.csproj)
 declare -A TRIM=([panel-agent]=false [panel-hil]=false [panelctl]=false)
-trim_apps=false
 apps=(panel-agent panel-hil)
 if [ -f src/PanelAgent.Cli/PanelAgent.Cli.csproj ]; then
   project[panelctl]=src/PanelAgent.Cli/PanelAgent.Cli.csproj

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Does rebuilding the same commit give the same bytes? Clones HEAD twice (different paths, different times),
-# publishes the same unsigned bundle in each, and compares every file and the tarball.
+# Does rebuilding the same commit give the same bytes? Publishes the same unsigned bundle twice (publish.sh builds
+# each in its own fresh clone of HEAD: different paths, different times) and compares every file and the tarball.
 #
 #   scripts/repro-check.sh [--rid linux-x64|linux-arm64] [--app NAME]...
 #
@@ -19,9 +19,8 @@ apps=(${apps[@]+"${apps[@]}"})
 work=$(mktemp -d /var/tmp/panelagent-repro-XXXXXX)
 trap 'rm -rf "$work"' EXIT
 for n in 1 2; do
-  git clone -q --no-hardlinks . "$work/clone$n"
-  echo "repro-check: build $n in $work/clone$n" >&2
-  (cd "$work/clone$n" && ./publish.sh "${args[@]}" ${apps[@]+"${apps[@]}"} --unsigned --out "$work/out$n" >&2)
+  echo "repro-check: build $n in $work/out$n" >&2
+  ./publish.sh "${args[@]}" ${apps[@]+"${apps[@]}"} --unsigned --out "$work/out$n" >&2
 done
 same=0
 different=0
