@@ -45,6 +45,7 @@ if [ -z "$bundle" ]; then
   bundle=$(ls -d out/arm64-check/panelagent-*-linux-arm64$([ "$aot" = true ] && echo -aot) | tail -n 1)
 fi
 
+bundle=$(cd "$bundle" && pwd) # absolute: the scenarios run from inside the bundle
 run() { qemu-aarch64-static -L / "$@"; }
 file "$bundle/panel-agent" | grep -q 'ARM aarch64' || { echo "arm64-check: $bundle/panel-agent is not an arm64 binary" >&2; exit 1; }
 echo "== panel-agent --version (arm64, emulated)"
