@@ -9,6 +9,8 @@
 #               bare publish rate, RSS of panel-agent and panel-station (needs mosquitto: scripts/setup.sh)
 #         panelctl: access-log append vs a bare SQLite commit, audit verify per entry
 #         images: JPEG encode per 640x480 frame vs libjpeg-turbo tjbench, trigger→first image stored, peak memory
+#         release: bundle size, time to READY and idle RSS of framework-dependent, self-contained and Native AOT
+#         builds (scripts/bench-release.sh; arm64 sizes unless --quick)
 # --json  one JSON object per line on stdout: {"area","figure","value","unit","baseline","ratio"}; progress and
 #         diagnostics go to stderr
 # --quick a smoke run: short rounds, 10 s of idle instead of 60 s
@@ -19,7 +21,7 @@ cd "$(dirname "$0")/.."
 
 usage() {
   echo "usage: scripts/bench.sh AREA [--json] [--quick]" >&2
-  echo "areas: core, link, panelctl, images" >&2
+  echo "areas: core, link, panelctl, images, release" >&2
   exit 2
 }
 
@@ -36,6 +38,7 @@ case "$area" in
       apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libjpeg-turbo-progs >/dev/null
     fi
     ;;
+  release) exec scripts/bench-release.sh "$@" ;;
   *) echo "bench.sh: unknown area '$area'" >&2; usage ;;
 esac
 

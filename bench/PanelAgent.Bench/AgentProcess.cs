@@ -36,14 +36,16 @@ internal sealed class AgentProcess : IDisposable
 
     public static AgentProcess Start(string agentPath, string configPath, string dataDirectory)
     {
-        var info = new ProcessStartInfo("dotnet")
+        // A .dll runs on the shared framework; anything else is a self-contained or Native AOT executable (bench release).
+        var dll = agentPath.EndsWith(".dll", StringComparison.Ordinal);
+        var info = new ProcessStartInfo(dll ? "dotnet" : agentPath)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             // The host's content root is its working directory: give it one with nothing in it.
             WorkingDirectory = dataDirectory,
         };
-        foreach (var arg in new[] { agentPath, "--config", configPath, "--simulate", "--data", dataDirectory })
+        foreach (var arg in (dll ? [agentPath] : Array.Empty<string>()).Concat(["--config", configPath, "--simulate", "--data", dataDirectory]))
         {
             info.ArgumentList.Add(arg);
         }

@@ -8,9 +8,11 @@ internal sealed record BenchArguments
 {
     public const string Usage =
         "usage: panel-bench AREA [--json] [--quick] [--agent PATH] [--config PATH] [--data-root DIR]\n" +
-        "areas: core, link, panelctl, images";
+        "                  [--variant NAME=AGENT]... [--size NAME=DIR]...   (release)\n" +
+        "areas: core, link, panelctl, images, release";
 
-    public static readonly IReadOnlySet<string> Areas = new HashSet<string>(["core", "link", "panelctl", "images"], StringComparer.Ordinal);
+    public static readonly IReadOnlySet<string> Areas =
+        new HashSet<string>(["core", "link", "panelctl", "images", "release"], StringComparer.Ordinal);
 
     public string Area { get; init; } = "";
 
@@ -29,6 +31,12 @@ internal sealed record BenchArguments
     /// </summary>
     public string DataRoot { get; init; } = "/var/tmp";
 
+    /// <summary>release: builds to run (NAME=panel-agent executable or .dll); the first is the baseline.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Variants { get; init; } = [];
+
+    /// <summary>release: bundles measured for size only (NAME=DIR), e.g. arm64 builds that cannot run here at speed.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Sizes { get; init; } = [];
+
     public static BenchArguments? Parse(IReadOnlyList<string> args, out string? error)
     {
         error = null;
@@ -43,6 +51,8 @@ internal sealed record BenchArguments
                 case "--agent" when Next() is { Length: > 0 } path: result = result with { AgentPath = path }; break;
                 case "--config" when Next() is { Length: > 0 } path: result = result with { ConfigPath = path }; break;
                 case "--data-root" when Next() is { Length: > 0 } path: result = result with { DataRoot = path }; break;
+                case "--variant" when Pair(Next()) is { } pair: result = result with { Variants = [.. result.Variants, pair] }; break;
+                case "--size" when Pair(Next()) is { } pair: result = result with { Sizes = [.. result.Sizes, pair] }; break;
                 case var area when !area.StartsWith('-') && result.Area.Length == 0:
                     result = result with { Area = area };
                     break;
@@ -60,4 +70,7 @@ internal sealed record BenchArguments
 
         return result;
     }
+
+    private static KeyValuePair<string, string>? Pair(string? text) =>
+        text?.Split('=', 2) is [{ Length: > 0 } name, { Length: > 0 } value] ? new(name, value) : null;
 }

@@ -22,6 +22,10 @@ try
     {
         new ImagesBench(parsed, report, Console.Error).Run();
     }
+    else if (parsed.Area == "release")
+    {
+        new ReleaseBench(parsed, report, Console.Error).Run();
+    }
     else
     {
         new CoreBench(parsed, report, Console.Error).Run();

@@ -48,7 +48,7 @@ internal sealed class Report(string area)
         string[] header = ["figure", "value", "unit", "baseline", "ratio", "target"];
         var rows = _figures.Select(f => new[]
         {
-            f.Name, Format(f.Value), f.Unit, f.Baseline is { } b ? Format(b) : "", f.Ratio is { } r ? Format(r) + "x" : "",
+            f.Build is null ? f.Name : $"{f.Name} ({f.Build})", Format(f.Value), f.Unit, f.Baseline is { } b ? Format(b) : "", f.Ratio is { } r ? Format(r) + "x" : "",
             f.Target ?? "",
         }).ToList();
         var widths = header.Select((h, i) => rows.Select(r => r[i].Length).Append(h.Length).Max()).ToArray();
@@ -86,6 +86,11 @@ internal sealed class Report(string area)
             writer.WriteString("figure", figure.Name);
             WriteNumber(writer, "value", figure.Value);
             writer.WriteString("unit", figure.Unit);
+            if (figure.Build is { } build)
+            {
+                writer.WriteString("build", build);
+            }
+
             if (figure.Baseline is { } baseline)
             {
                 WriteNumber(writer, "baseline", baseline);

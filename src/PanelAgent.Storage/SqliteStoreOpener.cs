@@ -92,6 +92,7 @@ public static class SqliteStoreOpener
             var found = SchemaMigrator.ReadVersion(connection);
             ThrowIfTooNew(factory.Path, found, logger);
             SqliteSql.EnableWal(connection);
+            SnapshotBeforeMigrating(connection, factory.Path, found, logger);
             var applied = SchemaMigrator.Migrate(connection, Migrations.All, logger);
             return new Prepared(connection, SchemaMigrator.ReadVersion(connection), applied);
         }
@@ -99,6 +100,33 @@ public static class SqliteStoreOpener
         {
             connection.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>
+    /// A migrating release first copies the file with the SQLite backup API (a hot WAL is part of the database, so a
+    /// file copy is not a backup), so that the updater can hand the previous release a file it can read if the new
+    /// release is rolled back (docs/release.md). A failed snapshot stops nothing: the alarm path matters more.
+    /// </summary>
+    private static void SnapshotBeforeMigrating(SqliteConnection connection, string path, SchemaVersion found, ILogger logger)
+    {
+        if (found.Version == 0 || found.Version >= Migrations.CurrentVersion)
+        {
+            return;
+        }
+
+        var target = StorageSchema.SnapshotPath(path, found.Version);
+        try
+        {
+            File.Delete(target);
+            using var destination = new SqliteConnection($"Data Source={target};Pooling=False");
+            destination.Open();
+            connection.BackupDatabase(destination);
+            StorageSnapshotLog.Taken(logger, target, found.Version);
+        }
+        catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException)
+        {
+            StorageSnapshotLog.Failed(logger, target, ex);
         }
     }
 

@@ -19,8 +19,13 @@ public sealed record AgentArguments
 
     public bool Help { get; init; }
 
+    /// <summary><c>--version</c>: print the version stamped at publish (git) and exit.</summary>
+    public bool Version { get; init; }
+
     public const string Usage =
-        "usage: panel-agent [--config PATH] [--simulate] [--data DIR] [--storm ZONE [--storm-interval MS]]";
+        "usage: panel-agent [--config PATH] [--simulate] [--data DIR] [--storm ZONE [--storm-interval MS]]\n" +
+        "       panel-agent --version\n" +
+        "       panel-agent update (apply BUNDLE | verify BUNDLE | recover) [options]   (docs/release.md)";
 
     /// <summary>Parses the arguments; returns null and an error for anything unknown.</summary>
     public static AgentArguments? Parse(IReadOnlyList<string> args, out string? error)
@@ -41,6 +46,7 @@ public sealed record AgentArguments
                     result = result with { StormInterval = TimeSpan.FromMilliseconds(ms) };
                     break;
                 case "-h" or "--help": result = result with { Help = true }; break;
+                case "--version": result = result with { Version = true }; break;
                 default:
                     error = $"unknown or incomplete option '{args[i]}'";
                     return null;

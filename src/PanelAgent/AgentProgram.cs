@@ -1,6 +1,7 @@
 using PanelAgent.Hardware.Drivers;
 using PanelAgent.Options;
 using PanelAgent.Runtime;
+using PanelAgent.Update.Cli;
 
 namespace PanelAgent;
 
@@ -12,11 +13,22 @@ public static class AgentProgram
 {
     public static async Task<int> RunAsync(string[] args)
     {
+        if (args is ["update", .. var updateArgs])
+        {
+            return await RunUpdateAsync(updateArgs).ConfigureAwait(false);
+        }
+
         var parsed = AgentArguments.Parse(args, out var usageError);
         if (parsed is null || parsed.Help)
         {
             await Console.Error.WriteLineAsync(usageError is null ? AgentArguments.Usage : $"panel-agent: {usageError}\n{AgentArguments.Usage}").ConfigureAwait(false);
             return parsed is null ? ExitCodes.Usage : ExitCodes.Ok;
+        }
+
+        if (parsed.Version)
+        {
+            await Console.Out.WriteLineAsync($"panel-agent {AgentVersion.Text}").ConfigureAwait(false);
+            return ExitCodes.Ok;
         }
 
         PanelConfig config;
@@ -35,6 +47,13 @@ public static class AgentProgram
         }
 
         return await RunHostAsync(config, parsed).ConfigureAwait(false);
+    }
+
+    /// <summary><c>panel-agent update ...</c>: the OTA installer (docs/release.md), logging to stderr.</summary>
+    private static async Task<int> RunUpdateAsync(string[] args)
+    {
+        using var loggers = LoggerFactory.Create(b => b.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
+        return await UpdateCommand.RunAsync(args, Console.Out, Console.Error, loggers).ConfigureAwait(false);
     }
 
     private static async Task<int> RunHostAsync(PanelConfig config, AgentArguments args)

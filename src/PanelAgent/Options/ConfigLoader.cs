@@ -40,10 +40,10 @@ public static partial class ConfigLoader
     public static PanelConfig Bind(IConfiguration configuration)
     {
         var errors = new List<string>();
-        var panel = BindSection<PanelOptions>(configuration, PanelOptions.SectionName, errors);
-        var hardware = BindSection<HardwareOptions>(configuration, HardwareOptions.SectionName, errors);
-        var storage = BindSection<StorageOptions>(configuration, StorageOptions.SectionName, errors);
-        var diagnostics = BindSection<DiagnosticsOptions>(configuration, DiagnosticsOptions.SectionName, errors);
+        var panel = BindSection<PanelOptions>(configuration, PanelOptions.SectionName, errors, static (c, o, b) => c.Bind(o, b));
+        var hardware = BindSection<HardwareOptions>(configuration, HardwareOptions.SectionName, errors, static (c, o, b) => c.Bind(o, b));
+        var storage = BindSection<StorageOptions>(configuration, StorageOptions.SectionName, errors, static (c, o, b) => c.Bind(o, b));
+        var diagnostics = BindSection<DiagnosticsOptions>(configuration, DiagnosticsOptions.SectionName, errors, static (c, o, b) => c.Bind(o, b));
         if (errors.Count == 0)
         {
             errors.AddRange(PanelOptionsValidator.Validate(panel));
@@ -54,7 +54,7 @@ public static partial class ConfigLoader
         }
 
         var link = BindLink(configuration, errors);
-        var cameras = CamerasBinder.Bind(configuration, panel, storage, errors, c => BindSection<CamerasOptions>(configuration, c, errors));
+        var cameras = CamerasBinder.Bind(configuration, panel, storage, errors, c => BindSection<CamerasOptions>(configuration, c, errors, static (s, o, b) => s.Bind(o, b)));
         return errors.Count > 0
             ? throw new ConfigException(errors)
             : new PanelConfig(panel, hardware, storage, link) { Diagnostics = diagnostics, Cameras = cameras };
@@ -81,9 +81,9 @@ public static partial class ConfigLoader
         }
 
         var count = errors.Count;
-        var link = BindSection<MqttLinkOptions>(configuration, MqttLinkOptions.SectionName, errors);
-        var uplink = BindSection<EventUplinkOptions>(configuration, EventUplinkOptions.SectionName, errors);
-        var keys = BindSection<LinkKeysOptions>(configuration, LinkKeysOptions.SectionName, errors);
+        var link = BindSection<MqttLinkOptions>(configuration, MqttLinkOptions.SectionName, errors, static (c, o, b) => c.Bind(o, b));
+        var uplink = BindSection<EventUplinkOptions>(configuration, EventUplinkOptions.SectionName, errors, static (c, o, b) => c.Bind(o, b));
+        var keys = BindSection<LinkKeysOptions>(configuration, LinkKeysOptions.SectionName, errors, static (c, o, b) => c.Bind(o, b));
         if (errors.Count > count)
         {
             return null;
@@ -111,14 +111,20 @@ public static partial class ConfigLoader
         return material is null ? null : new LinkConfig(link, uplink, material);
     }
 
-    private static T BindSection<T>(IConfiguration configuration, string name, List<string> errors)
+    /// <summary>
+    /// <paramref name="bind"/> is one concrete <c>Bind</c> call per section type (not a generic one here): the
+    /// configuration-binding source generator, on in trimmed and Native AOT builds, can only generate code for calls
+    /// whose type it sees; a generic call kept the reflection binder, which AOT trims bare (docs/release.md).
+    /// </summary>
+    private static T BindSection<T>(
+        IConfiguration configuration, string name, List<string> errors, Action<IConfiguration, T, Action<BinderOptions>> bind)
         where T : new()
     {
         var options = new T();
         try
         {
             // ErrorOnUnknownConfiguration: a misspelt key is an error naming it, not a silently ignored setting.
-            configuration.GetSection(name).Bind(options, o => o.ErrorOnUnknownConfiguration = true);
+            bind(configuration.GetSection(name), options, o => o.ErrorOnUnknownConfiguration = true);
         }
         catch (InvalidOperationException ex)
         {

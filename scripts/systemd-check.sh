@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Checks the units in hardware/systemd/: `systemd-analyze verify` on each, and the exposure score of
+# panel-agent.service from `systemd-analyze security --offline=yes` (target: 2.0 or lower, "OK").
+# Prints "panel-agent.service exposure: N.N" and exits non-zero when a unit fails to verify or the score is above 2.0.
+# Installs systemd's tools when missing (Debian: package systemd).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if ! command -v systemd-analyze >/dev/null 2>&1; then
+  [ "$(id -u)" -eq 0 ] || { echo "systemd-check: systemd-analyze missing; run as root to install it" >&2; exit 1; }
+  apt-get update -qq >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq systemd >/dev/null
+fi
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+# verify insists that ExecStart exists: point the copies at a stand-in release instead of /opt/panelagent/current.
+mkdir -p "$work/release" "$work/units"
+printf '#!/bin/sh\nexit 0\n' >"$work/release/panel-agent"
+chmod +x "$work/release/panel-agent"
+for unit in hardware/systemd/*.service; do
+  sed "s#/opt/panelagent/current/#$work/release/#g" "$unit" >"$work/units/$(basename "$unit")"
+done
+
+status=0
+for unit in "$work"/units/*.service; do
+  if out=$(systemd-analyze verify "$unit" 2>&1) && [ -z "$out" ]; then
+    echo "verify $(basename "$unit"): ok"
+  else
+    echo "verify $(basename "$unit"): FAILED"
+    echo "$out" | sed 's/^/  /'
+    status=1
+  fi
+done
+
+score=$(systemd-analyze security --offline=yes "$work/units/panel-agent.service" 2>&1 \
+  | sed -n 's/.*Overall exposure level for panel-agent.service: \([0-9.]*\).*/\1/p')
+echo "panel-agent.service exposure: ${score:-unknown}"
+if [ -z "$score" ] || ! awk -v s="$score" 'BEGIN { exit !(s <= 2.0) }'; then
+  echo "systemd-check: exposure above 2.0" >&2
+  status=1
+fi
+exit $status
