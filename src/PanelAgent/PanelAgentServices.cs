@@ -1,5 +1,6 @@
-using PanelAgent.Diagnostics;
 using PanelAgent.Capture;
+using PanelAgent.Diagnostics;
+using PanelAgent.Link;
 using PanelAgent.Options;
 using PanelAgent.Runtime;
 using PanelAgent.Services;
@@ -31,6 +32,8 @@ public static class PanelAgentServices
         {
             // After PanelService: hosted services start in order, and the link needs the started runtime.
             services.AddSingleton(link);
+            services.AddSingleton<LinkDiagnostics>();
+            services.AddSingleton<ILinkDiagnostics>(sp => sp.GetRequiredService<LinkDiagnostics>());
             services.AddHostedService<LinkService>();
         }
 

@@ -18,6 +18,9 @@ public sealed partial class EventUplink
     private long _acksMalformed;
     private long _acksDropped;
 
+    /// <summary>Raised (on the ack worker) after every authentic, fresh acknowledgement, empty ones included.</summary>
+    public event Action? AckAccepted;
+
     /// <summary>Tests: raised after every ack message was handled, accepted or not.</summary>
     internal event Action? AckHandled;
 
@@ -85,6 +88,8 @@ public sealed partial class EventUplink
         {
             _lastAck = now;
         }
+
+        AckAccepted?.Invoke();
 
         if (retired.Count > 0)
         {

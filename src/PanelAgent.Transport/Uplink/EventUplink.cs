@@ -65,6 +65,12 @@ public sealed partial class EventUplink
     /// <summary>Raised (on the ack worker) after rows were marked acknowledged in the outbox.</summary>
     public event EventHandler<UplinkAcknowledgedEventArgs>? Acknowledged;
 
+    /// <summary>When the station last acknowledged anything (events or heartbeats); null before the first.</summary>
+    public DateTimeOffset? LastAcknowledged
+    {
+        get { lock (_gate) { return _lastAck == DateTimeOffset.MinValue ? null : _lastAck; } }
+    }
+
     /// <summary>True while comms trouble is raised.</summary>
     public bool CommsTrouble
     {

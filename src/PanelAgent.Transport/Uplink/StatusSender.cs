@@ -23,8 +23,9 @@ public sealed class StatusSender
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly string _topic;
-    private readonly Channel<bool> _connected =
-        Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    // Connects (online) and test requests (heartbeat now), sent by the one loop so they stay in sealing order.
+    private readonly Channel<string> _requests =
+        Channel.CreateBounded<string>(new BoundedChannelOptions(4) { FullMode = BoundedChannelFullMode.DropWrite });
 
     public StatusSender(MessageSealer sealer, ConnectionSupervisor link, IOutbox outbox, EventUplinkOptions options,
         TimeProvider time, ILogger logger)
@@ -79,21 +80,25 @@ public sealed class StatusSender
         }
     }
 
-    /// <summary>Waits for a connect (online) or the next heartbeat time; without heartbeats, only for connects.</summary>
+    /// <summary>
+    /// A heartbeat now, out of turn: the technician's link test (SIA RP / CID 602, acknowledged by the station like
+    /// every heartbeat). Never blocks; dropped when requests are already queued.
+    /// </summary>
+    public void RequestHeartbeat() => _requests.Writer.TryWrite(StatusStates.Heartbeat);
+
+    /// <summary>Waits for a request (online, a test heartbeat) or the next heartbeat time; without heartbeats, only requests.</summary>
     private async Task<string> NextAsync(bool heartbeats, CancellationToken cancellationToken)
     {
         if (!heartbeats)
         {
-            await _connected.Reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-            return StatusStates.Online;
+            return await _requests.Reader.ReadAsync(cancellationToken).ConfigureAwait(false);
         }
 
         using var timer = new CancellationTokenSource(_options.HeartbeatInterval, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
         try
         {
-            await _connected.Reader.ReadAsync(linked.Token).ConfigureAwait(false);
-            return StatusStates.Online;
+            return await _requests.Reader.ReadAsync(linked.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -118,5 +123,5 @@ public sealed class StatusSender
         return _sealer.Seal(_options.PanelId, TopicKind.Status, StatusPayloadCodec.Encode(payload));
     }
 
-    private void OnConnected(object? sender, LinkConnectedEventArgs e) => _connected.Writer.TryWrite(true);
+    private void OnConnected(object? sender, LinkConnectedEventArgs e) => _requests.Writer.TryWrite(StatusStates.Online);
 }

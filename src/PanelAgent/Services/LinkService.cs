@@ -21,7 +21,8 @@ namespace PanelAgent.Services;
 /// stops or blocks the panel: any failure is logged, the link is rebuilt after a pause, and the host keeps running.
 /// </summary>
 public sealed partial class LinkService(
-    LinkConfig link, RuntimeHolder holder, TimeProvider time, ILoggerFactory loggers) : BackgroundService
+    LinkConfig link, RuntimeHolder holder, TimeProvider time, ILoggerFactory loggers, LinkDiagnostics? diagnostics = null)
+    : BackgroundService
 {
     private static readonly TimeSpan s_restartDelay = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan s_runtimePoll = TimeSpan.FromMilliseconds(100);
@@ -107,6 +108,7 @@ public sealed partial class LinkService(
             new OffsetClock(time, () => sealer.ClockOffset), loggers.CreateLogger<CommandReceiver>());
         void Notify(PanelEvent _) => uplink.Notify();
         runtime.Panel.EventRaised += Notify;
+        diagnostics?.Attach(supervisor, uplink, status, sealer);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         // Issue 4: images ride the same connection and sealing session; they never end the run (Capture/ImageLink.cs).
         var sendingImages = Capture.ImageLink.RunAsync(holder, (IOutbox)store, sealer, supervisor, link.Link.PanelId, time, loggers, stop.Token);
@@ -129,6 +131,7 @@ public sealed partial class LinkService(
         finally
         {
             runtime.Panel.EventRaised -= Notify;
+            diagnostics?.Detach();
         }
     }
 

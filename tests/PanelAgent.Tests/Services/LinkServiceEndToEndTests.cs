@@ -107,8 +107,16 @@ public sealed class LinkServiceEndToEndTests(ITestOutputHelper output) : IDispos
             new CommandPayload("c-status", CommandNames.Status), TextWriter.Null));
         await WaitUntilAsync(() => Lines(stationOutput).Any(l => l.Detail?.StartsWith("status:c-status:", StringComparison.Ordinal) == true),
             s_timeout, () => agent.AllOutput);
+        // panelctl's link-test over the technician socket: a heartbeat out of turn, acknowledged by the station.
+        var linkTest = await TechnicianRequestAsync(_dir.Combine("data", "diag.sock"), "{\"command\":\"link-test\"}");
         agent.Terminate();
         await agent.WaitForExitAsync(s_timeout);
+
+        using (var answer = JsonDocument.Parse(linkTest))
+        {
+            Assert.True(answer.RootElement.GetProperty("ok").GetBoolean(), linkTest);
+            Assert.True(answer.RootElement.GetProperty("result").GetProperty("acknowledged").GetBoolean(), linkTest);
+        }
 
         var lines = Lines(stationOutput);
         Assert.Contains(lines, l => l is { Type: "command.accepted", Detail: "arm:c-arm" });
@@ -117,6 +125,21 @@ public sealed class LinkServiceEndToEndTests(ITestOutputHelper output) : IDispos
     }
 
     public void Dispose() => _dir.Dispose();
+
+    /// <summary>One request on the agent's technician socket (docs/panelctl.md): the greeting, then the answer line.</summary>
+    private static async Task<string> TechnicianRequestAsync(string socketPath, string request)
+    {
+        using var socket = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.Unix,
+            System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Unspecified);
+        await socket.ConnectAsync(new System.Net.Sockets.UnixDomainSocketEndPoint(socketPath));
+        await using var stream = new System.Net.Sockets.NetworkStream(socket, ownsSocket: false);
+        using var reader = new StreamReader(stream);
+        await using var writer = new StreamWriter(stream) { AutoFlush = true };
+        var greeting = await reader.ReadLineAsync().WaitAsync(s_timeout);
+        Assert.Contains("\"ok\":true", greeting, StringComparison.Ordinal);
+        await writer.WriteLineAsync(request);
+        return (await reader.ReadLineAsync().WaitAsync(s_timeout))!;
+    }
 
     private static List<(string? Type, string? Detail, int? User)> Lines(CapturingWriter output) =>
         [.. output.Lines.Select(line =>

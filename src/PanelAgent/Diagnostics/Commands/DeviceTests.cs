@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace PanelAgent.Diagnostics.Commands;
 
-/// <summary><c>link-test</c> and <c>camera-test</c>: "not configured" until the link or the cameras are wired in.</summary>
+/// <summary><c>link-test</c> (a heartbeat out of turn, acknowledged by the station) and <c>camera-test</c> ("not configured" until the cameras are wired in).</summary>
 internal static class DeviceTests
 {
     private static readonly TimeSpan s_linkTimeout = TimeSpan.FromSeconds(30);
