@@ -92,7 +92,8 @@ public sealed class CommandReceiver
         }
 
         Interlocked.Increment(ref _executed);
-        CommandLog.Received(_logger, command!.Command, command.Id);
+        // The name as logged: a known one, or "?" (whatever else came off the wire stays out of the journal).
+        CommandLog.Received(_logger, CommandNames.All.Contains(command!.Command) ? command.Command : "?", command.Id);
         _commands.Execute(command);
     }
 

@@ -35,11 +35,6 @@ public sealed class StatusSender
         link.LastWill = () => Seal(StatusStates.Offline);
     }
 
-    /// <summary>Heartbeats sent and accepted by the broker (a PUBACK, not the station's ack).</summary>
-    public long Sent => Interlocked.Read(ref _sent);
-
-    private long _sent;
-
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         _link.Connected += OnConnected;
@@ -69,11 +64,7 @@ public sealed class StatusSender
             }
 
             var outcome = await _link.PublishAsync(_topic, Seal(state), retain: true, cancellationToken).ConfigureAwait(false);
-            if (outcome.IsSent)
-            {
-                Interlocked.Increment(ref _sent);
-            }
-            else
+            if (!outcome.IsSent)
             {
                 TransportLog.StatusNotPublished(_logger, state, outcome.Status, outcome.Reason);
             }

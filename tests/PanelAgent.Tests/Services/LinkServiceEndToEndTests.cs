@@ -151,21 +151,8 @@ public sealed class LinkServiceEndToEndTests(ITestOutputHelper output) : IDispos
                 user.ValueKind == JsonValueKind.Number ? user.GetInt32() : (int?)null);
         })];
 
-    private StationOptions StationOptions(TestPki pki, int port) => new()
-    {
-        Host = "127.0.0.1",
-        Port = port,
-        ClientId = "station",
-        CaFile = pki.PathOf("ca.pem"),
-        CertFile = pki.CertFile("station"),
-        CertKeyFile = pki.KeyFile("station"),
-        KeysFile = pki.PathOf("station-keys.json"),
-        SigningKeyFile = pki.PathOf("signing.key"),
-        Database = _dir.Combine("station.db"),
-        MinBackoff = TimeSpan.FromMilliseconds(50),
-        MaxBackoff = TimeSpan.FromSeconds(1),
-        PingInterval = TimeSpan.FromMilliseconds(200),
-    };
+    private StationOptions StationOptions(TestPki pki, int port) =>
+        LinkRig.StationOptions(pki, port, _dir.Combine("station.db"));
 
     private static (string? Panel, long Seq, string? Type, string? Detail) Parse(string line)
     {

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using PanelAgent.Core.Events;
-using PanelAgent.Station.Configuration;
 using PanelAgent.Station.Mqtt;
 using PanelAgent.TestSupport;
 
@@ -64,7 +63,7 @@ internal sealed class LinkFaultRig : IAsyncDisposable
         var proxy = FaultProxy.Start(broker.Port);
         var output = new CapturingWriter();
         var directory = Directory.CreateTempSubdirectory("pa-station-").FullName;
-        var station = PanelStation.Create(StationOptions(pki, broker.Port, Path.Combine(directory, "station.db")), output, s_diagnostics);
+        var station = PanelStation.Create(LinkRig.StationOptions(pki, broker.Port, Path.Combine(directory, "station.db")), output, s_diagnostics);
         station.Start();
         await station.Subscribed.WaitAsync(Patience);
         var watch = await WireWatch.ConnectAsync(pki, broker.Port);
@@ -191,20 +190,4 @@ internal sealed class LinkFaultRig : IAsyncDisposable
             await Task.Delay(100);
         }
     }
-
-    private static StationOptions StationOptions(TestPki pki, int port, string database) => new()
-    {
-        Host = "127.0.0.1",
-        Port = port,
-        ClientId = "station",
-        CaFile = pki.PathOf("ca.pem"),
-        CertFile = pki.CertFile("station"),
-        CertKeyFile = pki.KeyFile("station"),
-        KeysFile = pki.PathOf("station-keys.json"),
-        SigningKeyFile = pki.PathOf("signing.key"),
-        Database = database,
-        MinBackoff = TimeSpan.FromMilliseconds(50),
-        MaxBackoff = TimeSpan.FromSeconds(1),
-        PingInterval = TimeSpan.FromMilliseconds(200),
-    };
 }

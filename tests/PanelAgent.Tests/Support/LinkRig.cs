@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using PanelAgent.Protocol.Envelopes;
 using PanelAgent.Protocol.Keys;
+using PanelAgent.Station.Configuration;
 using PanelAgent.Station.Keys;
 using PanelAgent.TestSupport;
 
@@ -71,6 +72,23 @@ internal sealed class LinkRig : IDisposable
         };
         return config;
     }
+
+    /// <summary>panel-station on the test broker, with the keys this rig wrote; short backoffs so tests stay quick.</summary>
+    public static StationOptions StationOptions(TestPki pki, int port, string database) => new()
+    {
+        Host = "127.0.0.1",
+        Port = port,
+        ClientId = "station",
+        CaFile = pki.PathOf("ca.pem"),
+        CertFile = pki.CertFile("station"),
+        CertKeyFile = pki.KeyFile("station"),
+        KeysFile = pki.PathOf("station-keys.json"),
+        SigningKeyFile = pki.PathOf("signing.key"),
+        Database = database,
+        MinBackoff = TimeSpan.FromMilliseconds(50),
+        MaxBackoff = TimeSpan.FromSeconds(1),
+        PingInterval = TimeSpan.FromMilliseconds(200),
+    };
 
     public void Dispose() => SigningKey.Dispose();
 }
