@@ -53,19 +53,30 @@ public sealed partial class SqliteEventStore
             ("$max", max)));
     }
 
-    public bool Acknowledge(long sequence, DateTimeOffset at) => Write("acknowledge", writer =>
+    public bool Acknowledge(long sequence, DateTimeOffset at) =>
+        Write("acknowledge", writer => MarkAcknowledged(writer.Connection, sequence, StorageFormat.ToUnixMs(at)));
+
+    public IReadOnlyList<long> AcknowledgeMany(IReadOnlyList<long> sequences, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(sequences);
+        var atMs = StorageFormat.ToUnixMs(at);
+        return sequences.Count == 0 ? [] : Write("acknowledge", writer =>
+            sequences.Where(sequence => MarkAcknowledged(writer.Connection, sequence, atMs)).ToList());
+    }
+
+    private bool MarkAcknowledged(SqliteConnection connection, long sequence, long atMs)
     {
         // Only a pending row changes, so a repeated or late acknowledgement is a no-op that returns false.
-        var changed = SqliteSql.Execute(writer.Connection,
+        var changed = SqliteSql.Execute(connection,
             $"UPDATE events AS e SET acked_at = $at WHERE e.seq = $seq AND {Pending}",
-            ("$at", StorageFormat.ToUnixMs(at)), ("$seq", sequence)) == 1;
+            ("$at", atMs), ("$seq", sequence)) == 1;
         if (changed && _pendingCount is { } pending)
         {
             _pendingCount = pending - 1;
         }
 
         return changed;
-    });
+    }
 
     private int CountPending(SqliteConnection connection) => _pendingCount ??=
         checked((int)(long)SqliteSql.Scalar(connection, $"SELECT count(*) FROM events e WHERE {Pending}")!);

@@ -51,6 +51,22 @@ public sealed partial class SqliteEventStoreTests
     }
 
     [Fact]
+    public void AcknowledgeMany_MixOfPendingAckedAndUnknown_RetiresOnlyThePendingOnesInOneGo()
+    {
+        var stored = _store.Commit(
+            [TestEvents.Intrusion(Now), TestEvents.Armed(Now), TestEvents.MainsTrouble(Now)], PanelState.Initial);
+        _store.Acknowledge(stored[1].Sequence, Now);
+
+        var retired = _store.AcknowledgeMany(
+            [stored[2].Sequence, stored[1].Sequence, 999, stored[0].Sequence, stored[2].Sequence], Now);
+
+        Assert.Equal([stored[2].Sequence, stored[0].Sequence], retired);
+        Assert.Equal(0, _store.PendingCount);
+        Assert.Empty(_store.NextToSend(10));
+        Assert.Empty(_store.AcknowledgeMany([], Now));
+    }
+
+    [Fact]
     public void Acknowledge_UnknownSequence_ReturnsFalseAndChangesNothing()
     {
         _store.Commit([TestEvents.Armed(Now)], PanelState.Initial);

@@ -32,4 +32,11 @@ public interface IOutbox
     /// first time for a pending row; false for an unknown sequence, one already acknowledged, or one dropped.
     /// </summary>
     bool Acknowledge(long sequence, DateTimeOffset at);
+
+    /// <summary>
+    /// <see cref="Acknowledge(long, DateTimeOffset)"/> for every sequence of one station acknowledgement, in one durable
+    /// step (one transaction, one fsync): a drained backlog is acknowledged in bursts. Returns the sequences that were
+    /// pending, in the order given; all or none are recorded.
+    /// </summary>
+    IReadOnlyList<long> AcknowledgeMany(IReadOnlyList<long> sequences, DateTimeOffset at);
 }

@@ -1,4 +1,3 @@
-using System.Buffers;
 using MQTTnet;
 using MQTTnet.Protocol;
 using PanelAgent.Protocol.Keys;
@@ -14,10 +13,10 @@ namespace PanelAgent.Station.Mqtt;
 /// <summary>
 /// One panel-station instance: an MQTTnet 5 client on the shared subscription <c>$share/{group}/panels/+/events</c>,
 /// kept connected by one supervisor loop (TryPingAsync, else ConnectAsync + subscribe, with jittered backoff; never
-/// from inside DisconnectedAsync, which risks deadlocks), feeding each message to a <see cref="StationReceiver"/>,
-/// printing new events to its output writer and publishing acks at QoS 1 with a deadline.
+/// from inside DisconnectedAsync, which risks deadlocks), feeding messages in bursts to a <see cref="StationReceiver"/>,
+/// printing new events to its output writer and publishing acks at QoS 1 with a deadline (PanelStation.Receiving.cs).
 /// </summary>
-public sealed class PanelStation : IAsyncDisposable
+public sealed partial class PanelStation : IAsyncDisposable
 {
     private readonly StationOptions _options;
     private readonly TextWriter _output;
@@ -114,6 +113,7 @@ public sealed class PanelStation : IAsyncDisposable
         _stopping = new CancellationTokenSource();
         _supervisor = Task.Run(() => SuperviseAsync(_stopping.Token));
         _sweeper = Task.Run(() => SweepAsync(_stopping.Token));
+        _receiver = Task.Run(() => ReceiveLoopAsync(_stopping.Token));
     }
 
     public async Task StopAsync()
@@ -126,6 +126,7 @@ public sealed class PanelStation : IAsyncDisposable
         await _stopping.CancelAsync();
         await _supervisor;
         await (_sweeper ?? Task.CompletedTask);
+        await (_receiver ?? Task.CompletedTask);
         await _client.TryDisconnectAsync();
     }
 
@@ -146,7 +147,7 @@ public sealed class PanelStation : IAsyncDisposable
         {
             foreach (var line in Receiver.SweepLostPanels())
             {
-                await WriteLineAsync(line);
+                await WriteLinesAsync([line]);
             }
 
             try
@@ -238,61 +239,6 @@ public sealed class PanelStation : IAsyncDisposable
                 waiter.Signal.TrySetResult();
                 _connectWaiters.Remove(waiter);
             }
-        }
-    }
-
-    private async Task OnMessageAsync(MqttApplicationMessageReceivedEventArgs e)
-    {
-        if (ImageSubscription.Receive(Images, e.ApplicationMessage) is { } imageLine)
-        {
-            await (imageLine.Length > 0 ? WriteLineAsync(imageLine) : Task.CompletedTask);
-            return;
-        }
-
-        var outcome = Receiver.Receive(e.ApplicationMessage.Topic, e.ApplicationMessage.Payload.ToArray());
-        if (outcome.Line is not null)
-        {
-            await WriteLineAsync(outcome.Line);
-        }
-
-        if (outcome.Ack is not null)
-        {
-            await PublishAckAsync(outcome.AckTopic!, outcome.Ack);
-        }
-    }
-
-    /// <summary>
-    /// A lost ack is not retried here: the panel resends the event, the insert finds a duplicate, and that is acked.
-    /// </summary>
-    private async Task PublishAckAsync(string topic, byte[] ack)
-    {
-        try
-        {
-            using var deadline = new CancellationTokenSource(_options.Timeout);
-            var message = new MqttApplicationMessageBuilder().WithTopic(topic).WithPayload(ack)
-                .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build();
-            var result = await _client.PublishAsync(message, deadline.Token);
-            Counters.Increment(result.IsSuccess ? StationCounters.AckPublished : StationCounters.AckFailed);
-        }
-        catch (Exception ex) when (ex is MQTTnet.Exceptions.MqttCommunicationException or OperationCanceledException
-            or InvalidOperationException)
-        {
-            Counters.Increment(StationCounters.AckFailed);
-        }
-    }
-
-    private async Task WriteLineAsync(string line)
-    {
-        // The receive handler and the sweeper both print: one line at a time, never interleaved.
-        await _outputLock.WaitAsync();
-        try
-        {
-            await _output.WriteLineAsync(line);
-            await _output.FlushAsync();
-        }
-        finally
-        {
-            _outputLock.Release();
         }
     }
 

@@ -15,6 +15,9 @@ public sealed class StationCounters
     public const string PanelLost = "PanelLost";
     public const string StaleStatus = "StaleStatus";
 
+    /// <summary>An event whose burst could not be committed (disk full, I/O error): no line, no ack; the panel resends.</summary>
+    public const string StoreFailed = "StoreFailed";
+
     private readonly ConcurrentDictionary<string, long> _counts = new(StringComparer.Ordinal);
 
     public void Increment(string reason) => _counts.AddOrUpdate(reason, 1, (_, n) => n + 1);

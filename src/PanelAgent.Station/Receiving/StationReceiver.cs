@@ -7,8 +7,9 @@ using PanelAgent.Station.Storage;
 namespace PanelAgent.Station.Receiving;
 
 /// <summary>
-/// One message from the broker to a durable receipt or a supervision decision. Events: panel id from the topic, open
-/// (authenticity, window, replay), decode, INSERT OR IGNORE by (panel, seq), and only then seal and sign the ack.
+/// Messages from the broker to durable receipts or supervision decisions. Events: panel id from the topic, open
+/// (authenticity, window, replay), decode, INSERT OR IGNORE by (panel, seq) (a burst in one transaction), and only
+/// then seal and sign the ack.
 /// Status: heartbeats are acknowledged and keep the panel supervised; a last will reports it lost. Hostile input is
 /// counted by reason and never throws. No MQTT here, so it is tested without a broker.
 /// </summary>
@@ -43,14 +44,48 @@ public sealed class StationReceiver
 
     public ReceiveOutcome Receive(string topic, ReadOnlySpan<byte> message)
     {
-        var outcome = Route(topic) switch
+        var batch = ReceiveMany([new StationMessage(topic, message.ToArray())]);
+        var ack = batch.Acks.Count > 0 ? batch.Acks[0] : default;
+        return new ReceiveOutcome(batch.Reasons[0], batch.Lines.Count > 0 ? string.Join(Environment.NewLine, batch.Lines) : null,
+            ack.Topic, ack.Payload);
+    }
+
+    /// <summary>
+    /// A burst as it came off the broker, in order: the events among it are committed in one transaction and answered
+    /// with one ack per panel listing every sequence (new and duplicate); status messages are handled one by one, after
+    /// the events before them were committed. Lines come out in message order. When the commit fails, the events get
+    /// neither line nor ack (<see cref="StationCounters.StoreFailed"/>): the panels resend them.
+    /// </summary>
+    public ReceivedBatch ReceiveMany(IReadOnlyList<StationMessage> messages)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        var batch = new ReceivedBatch();
+        var pending = new List<OpenedEvent>();
+        foreach (var message in messages)
         {
-            (var id, TopicKind.Events) => OpenEvent(id, message),
-            (var id, TopicKind.Status) when Supervision is not null => OpenStatusMessage(id, message, Supervision),
-            _ => ReceiveOutcome.Rejected(StationCounters.BadTopic),
-        };
-        Counters.Increment(outcome.Reason);
-        return outcome;
+            var route = Route(message.Topic);
+            if (route is (var panel, TopicKind.Events) && TryOpenEvent(panel, message.Payload, batch) is { } opened)
+            {
+                pending.Add(opened);
+                continue;
+            }
+
+            if (route is not (_, TopicKind.Events))
+            {
+                Commit(pending, batch);
+                batch.Add(route is (var id, TopicKind.Status) && Supervision is not null
+                    ? OpenStatusMessage(id, message.Payload, Supervision)
+                    : ReceiveOutcome.Rejected(StationCounters.BadTopic));
+            }
+        }
+
+        Commit(pending, batch);
+        foreach (var reason in batch.Reasons)
+        {
+            Counters.Increment(reason);
+        }
+
+        return batch;
     }
 
     /// <summary>Panels silent for three heartbeat intervals, each as one panel.lost line (once per loss).</summary>
@@ -76,35 +111,74 @@ public sealed class StationReceiver
         };
     }
 
-    private ReceiveOutcome OpenEvent(string panelId, ReadOnlySpan<byte> message)
+    /// <summary>An authentic, fresh, decodable event to commit; null when it was answered (or refused) already.</summary>
+    private OpenedEvent? TryOpenEvent(string panelId, ReadOnlySpan<byte> message, ReceivedBatch batch)
     {
         var opened = _opener.Open(message, panelId, TopicKind.Events);
         if (opened.Status == OpenStatus.OutOfWindow)
         {
-            return ClockReply(panelId, opened);
+            batch.Add(ClockReply(panelId, opened));
+            return null;
         }
 
         if (!opened.IsAccepted)
         {
-            return ReceiveOutcome.Rejected(opened.Status.ToString());
+            batch.Add(ReceiveOutcome.Rejected(opened.Status.ToString()));
+            return null;
         }
 
         if (!EventPayloadCodec.TryDecode(opened.Payload, out var payload))
         {
-            return ReceiveOutcome.Rejected(StationCounters.Undecodable);
+            batch.Add(ReceiveOutcome.Rejected(StationCounters.Undecodable));
+            return null;
+        }
+
+        return new OpenedEvent(panelId, payload!, opened.Header!.Session);
+    }
+
+    private void Commit(List<OpenedEvent> events, ReceivedBatch batch)
+    {
+        if (events.Count == 0)
+        {
+            return;
         }
 
         var received = _time.GetUtcNow();
-        // The committed insert is the receipt: a crash before this line means no ack, and the panel resends.
-        var isNew = _store.TryInsert(panelId, payload!, received);
-        var ack = SealAck(panelId, [payload!.Seq]);
-        // Any authentic, fresh word from the panel is a sign of life; a lost panel that sends an event is back.
-        var restored = Supervision?.Heard(panelId, received, opened.Header!.Session) == true
-            ? StationLine(panelId, LinkEventKinds.PanelRestored, "event", received)
-            : null;
-        var line = isNew ? EventLine.Format(panelId, payload, _stationId, received) : null;
-        return new ReceiveOutcome(isNew ? StationCounters.NewEvent : StationCounters.Duplicate,
-            Join(restored, line), AckTopicOf(panelId), ack);
+        bool[] isNew;
+        try
+        {
+            // The committed insert is the receipt: a crash before it means no ack, and the panel resends.
+            isNew = _store.TryInsertMany([.. events.Select(e => (e.PanelId, e.Payload))], received);
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException)
+        {
+            batch.AddReasons(StationCounters.StoreFailed, events.Count);
+            events.Clear();
+            return;
+        }
+
+        for (var i = 0; i < events.Count; i++)
+        {
+            var (panelId, payload, session) = events[i];
+            // Any authentic, fresh word from the panel is a sign of life; a lost panel that sends an event is back.
+            if (Supervision?.Heard(panelId, received, session) == true)
+            {
+                batch.AddLine(StationLine(panelId, LinkEventKinds.PanelRestored, "event", received));
+            }
+
+            batch.AddReasons(isNew[i] ? StationCounters.NewEvent : StationCounters.Duplicate, 1);
+            if (isNew[i])
+            {
+                batch.AddLine(EventLine.Format(panelId, payload, _stationId, received));
+            }
+        }
+
+        foreach (var panel in events.GroupBy(e => e.PanelId, StringComparer.Ordinal))
+        {
+            batch.AddAck(AckTopicOf(panel.Key), SealAck(panel.Key, [.. panel.Select(e => e.Payload.Seq)]));
+        }
+
+        events.Clear();
     }
 
     private ReceiveOutcome OpenStatusMessage(string panelId, ReadOnlySpan<byte> message, PanelSupervision supervision)
@@ -168,9 +242,6 @@ public sealed class StationReceiver
 
     private string StationLine(string panelId, string kind, string detail, DateTimeOffset at) =>
         EventLine.FormatStationEvent(panelId, kind, detail, _stationId, at);
-
-    private static string? Join(string? first, string? second) =>
-        first is null ? second : second is null ? first : first + Environment.NewLine + second;
 
     private byte[] SealAck(string panelId, long[] seqs) =>
         _sealer.Seal(panelId, TopicKind.Acks, AckPayloadCodec.Encode(new AckPayload(seqs, _time.GetUtcNow())));

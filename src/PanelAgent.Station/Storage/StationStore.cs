@@ -55,28 +55,63 @@ public sealed class StationStore : INonceEpochStore, IDisposable
     /// Stores the event unless (panel, seq) is already there. True when it is new. Returns after the commit, so the
     /// caller may acknowledge either way: a duplicate was committed by an earlier call.
     /// </summary>
-    public bool TryInsert(string panelId, EventPayload payload, DateTimeOffset received)
+    public bool TryInsert(string panelId, EventPayload payload, DateTimeOffset received) =>
+        TryInsertMany([(panelId, payload)], received)[0];
+
+    /// <summary>
+    /// <see cref="TryInsert"/> for a burst, in one transaction (one fsync): all are stored or none, and each flag says
+    /// whether that event was new. A drained backlog arrives in bursts, and an fsync per event would cap the station.
+    /// </summary>
+    public bool[] TryInsertMany(IReadOnlyList<(string PanelId, EventPayload Payload)> events, DateTimeOffset received)
     {
-        ArgumentNullException.ThrowIfNull(payload);
+        ArgumentNullException.ThrowIfNull(events);
         lock (_lock)
         {
-            using var command = _connection.CreateCommand();
-            command.CommandText = """
-                INSERT OR IGNORE INTO events (panel, seq, kind, zone, user, detail, at, sia, cid, received)
-                VALUES ($panel, $seq, $kind, $zone, $user, $detail, $at, $sia, $cid, $received)
-                """;
-            command.Parameters.AddWithValue("$panel", panelId);
-            command.Parameters.AddWithValue("$seq", payload.Seq);
-            command.Parameters.AddWithValue("$kind", payload.Kind);
-            command.Parameters.AddWithValue("$zone", (object?)payload.Zone ?? DBNull.Value);
-            command.Parameters.AddWithValue("$user", (object?)payload.User ?? DBNull.Value);
-            command.Parameters.AddWithValue("$detail", (object?)payload.Detail ?? DBNull.Value);
-            command.Parameters.AddWithValue("$at", Iso(payload.At));
-            command.Parameters.AddWithValue("$sia", (object?)payload.Sia ?? DBNull.Value);
-            command.Parameters.AddWithValue("$cid", (object?)payload.Cid ?? DBNull.Value);
-            command.Parameters.AddWithValue("$received", Iso(received));
-            return command.ExecuteNonQuery() == 1;
+            using var transaction = _connection.BeginTransaction();
+            using var command = InsertCommand(transaction);
+            var isNew = new bool[events.Count];
+            for (var i = 0; i < events.Count; i++)
+            {
+                Bind(command, events[i].PanelId, events[i].Payload, received);
+                isNew[i] = command.ExecuteNonQuery() == 1;
+            }
+
+            transaction.Commit();
+            return isNew;
         }
+    }
+
+    private SqliteCommand InsertCommand(SqliteTransaction transaction)
+    {
+        var command = _connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            INSERT OR IGNORE INTO events (panel, seq, kind, zone, user, detail, at, sia, cid, received)
+            VALUES ($panel, $seq, $kind, $zone, $user, $detail, $at, $sia, $cid, $received)
+            """;
+        foreach (var name in (string[])["$panel", "$seq", "$kind", "$zone", "$user", "$detail", "$at", "$sia", "$cid", "$received"])
+        {
+            command.Parameters.Add(new SqliteParameter { ParameterName = name });
+        }
+
+        command.Prepare();
+        return command;
+    }
+
+    private static void Bind(SqliteCommand command, string panelId, EventPayload payload, DateTimeOffset received)
+    {
+        ArgumentNullException.ThrowIfNull(payload);
+        var p = command.Parameters;
+        p["$panel"].Value = panelId;
+        p["$seq"].Value = payload.Seq;
+        p["$kind"].Value = payload.Kind;
+        p["$zone"].Value = (object?)payload.Zone ?? DBNull.Value;
+        p["$user"].Value = (object?)payload.User ?? DBNull.Value;
+        p["$detail"].Value = (object?)payload.Detail ?? DBNull.Value;
+        p["$at"].Value = Iso(payload.At);
+        p["$sia"].Value = (object?)payload.Sia ?? DBNull.Value;
+        p["$cid"].Value = (object?)payload.Cid ?? DBNull.Value;
+        p["$received"].Value = Iso(received);
     }
 
     /// <summary>How many events of <paramref name="panelId"/> are stored.</summary>

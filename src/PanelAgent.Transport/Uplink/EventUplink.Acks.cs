@@ -100,26 +100,25 @@ public sealed partial class EventUplink
         Notify();
     }
 
-    private List<long> Retire(IReadOnlyList<long> sequences, DateTimeOffset now)
+    private IReadOnlyList<long> Retire(IReadOnlyList<long> sequences, DateTimeOffset now)
     {
-        var retired = new List<long>(sequences.Count);
-        foreach (var sequence in sequences)
+        IReadOnlyList<long> retired;
+        try
         {
-            try
-            {
-                if (_outbox.Acknowledge(sequence, now))
-                {
-                    retired.Add(sequence);
-                }
-            }
-            catch (StorageUnavailableException e)
-            {
-                // Not recorded: the row stays pending, is resent, and the station acknowledges it again.
-                UplinkLog.OutboxUnavailable(_logger, e.Message);
-                continue;
-            }
+            // One transaction for the whole ack: a drained backlog is acknowledged in bursts, one fsync each.
+            retired = _outbox.AcknowledgeMany(sequences, now);
+        }
+        catch (StorageUnavailableException e)
+        {
+            // Not recorded: the rows stay pending and in flight, are resent after the ack timeout, and acknowledged again.
+            UplinkLog.OutboxUnavailable(_logger, e.Message);
+            return [];
+        }
 
-            lock (_gate)
+        lock (_gate)
+        {
+            // Acknowledged now or before (a duplicate ack): either way no longer in flight.
+            foreach (var sequence in sequences)
             {
                 _inFlight.Remove(sequence);
             }

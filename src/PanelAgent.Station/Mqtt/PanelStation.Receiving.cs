@@ -1,0 +1,129 @@
+using System.Buffers;
+using System.Threading.Channels;
+using MQTTnet;
+using MQTTnet.Protocol;
+using PanelAgent.Station.Receiving;
+
+namespace PanelAgent.Station.Mqtt;
+
+/// <summary>
+/// The receive side: MQTTnet's handler only queues a message, and one worker takes what has queued up as a burst, so a
+/// drained backlog costs one commit and one ack per panel per burst instead of an fsync and a round trip per event.
+/// A single live event is a burst of one: nothing waits for company.
+/// </summary>
+public sealed partial class PanelStation
+{
+    /// <summary>The most messages one burst (one transaction) takes.</summary>
+    private const int MaxBurst = 256;
+
+    // Bounded: when the worker falls behind (a slow disk), the handler waits, MQTTnet stops reading, and the broker
+    // holds the rest; memory does not grow with a backlog.
+    private readonly Channel<StationMessage> _inbox = Channel.CreateBounded<StationMessage>(
+        new BoundedChannelOptions(4 * MaxBurst) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+
+    private Task? _receiver;
+
+    private async Task OnMessageAsync(MqttApplicationMessageReceivedEventArgs e)
+    {
+        if (ImageSubscription.Receive(Images, e.ApplicationMessage) is { } imageLine)
+        {
+            await (imageLine.Length > 0 ? WriteLinesAsync([imageLine]) : Task.CompletedTask);
+            return;
+        }
+
+        try
+        {
+            var message = new StationMessage(e.ApplicationMessage.Topic, e.ApplicationMessage.Payload.ToArray());
+            await _inbox.Writer.WriteAsync(message, _stopping?.Token ?? CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or ChannelClosedException)
+        {
+            // Stopping: not acknowledged, so the panel sends it again to whichever instance runs next.
+        }
+    }
+
+    private async Task ReceiveLoopAsync(CancellationToken stopping)
+    {
+        var burst = new List<StationMessage>(MaxBurst);
+        try
+        {
+            while (await _inbox.Reader.WaitToReadAsync(stopping))
+            {
+                while (burst.Count < MaxBurst && _inbox.Reader.TryRead(out var message))
+                {
+                    burst.Add(message);
+                }
+
+                await HandleBurstAsync(burst);
+                burst.Clear();
+            }
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // Normal stop; whatever is still queued was never acknowledged and is resent by its panel.
+        }
+    }
+
+    private async Task HandleBurstAsync(IReadOnlyList<StationMessage> burst)
+    {
+        ReceivedBatch batch;
+        try
+        {
+            batch = Receiver.ReceiveMany(burst);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A bug must not end the receive loop (the station would go deaf); unacknowledged events are resent.
+            await Diagnose($"burst of {burst.Count} not handled: {e.GetType().Name}");
+            return;
+        }
+
+        await WriteLinesAsync(batch.Lines);
+        // Lines first, then acks: once a panel has its ack it forgets the event, so it must be printed by then.
+        await Task.WhenAll(batch.Acks.Select(ack => PublishAckAsync(ack.Topic, ack.Payload)));
+    }
+
+    /// <summary>
+    /// A lost ack is not retried here: the panel resends the event, the insert finds a duplicate, and that is acked.
+    /// </summary>
+    private async Task PublishAckAsync(string topic, byte[] ack)
+    {
+        try
+        {
+            using var deadline = new CancellationTokenSource(_options.Timeout);
+            var message = new MqttApplicationMessageBuilder().WithTopic(topic).WithPayload(ack)
+                .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build();
+            var result = await _client.PublishAsync(message, deadline.Token);
+            Counters.Increment(result.IsSuccess ? StationCounters.AckPublished : StationCounters.AckFailed);
+        }
+        catch (Exception ex) when (ex is MQTTnet.Exceptions.MqttCommunicationException or OperationCanceledException
+            or InvalidOperationException)
+        {
+            Counters.Increment(StationCounters.AckFailed);
+        }
+    }
+
+    private async Task WriteLinesAsync(IReadOnlyList<string> lines)
+    {
+        if (lines.Count == 0)
+        {
+            return;
+        }
+
+        // The receive worker, the image handler and the sweeper all print: whole lines, never interleaved.
+        await _outputLock.WaitAsync();
+        try
+        {
+            foreach (var line in lines)
+            {
+                await _output.WriteLineAsync(line);
+            }
+
+            await _output.FlushAsync();
+        }
+        finally
+        {
+            _outputLock.Release();
+        }
+    }
+}
