@@ -8,7 +8,8 @@
 #         link: edge→station line latency vs bare MQTTnet QoS 1 on the same Mosquitto, drain of a queued backlog vs
 #               bare publish rate, RSS of panel-agent and panel-station (needs mosquitto: scripts/setup.sh)
 #         panelctl: access-log append vs a bare SQLite commit, audit verify per entry
-#         images: JPEG encode per 640x480 frame vs libjpeg-turbo tjbench, trigger→first image stored, peak memory
+#         images: JPEG encode per 640x480 frame vs libjpeg-turbo tjbench, trigger→first image stored and at the
+#               station, peak memory
 #         release: bundle size, time to READY and idle RSS of framework-dependent, self-contained and Native AOT
 #         builds (scripts/bench-release.sh; arm64 sizes unless --quick)
 # --json  one JSON object per line on stdout: {"area","figure","value","unit","baseline","ratio"}; progress and
@@ -32,6 +33,7 @@ case "$area" in
   core | panelctl) ;;
   link) ./scripts/setup.sh >&2 ;;
   images)
+    ./scripts/setup.sh >&2 # mosquitto, for the station leg (first-image)
     # The baseline encoder: libjpeg-turbo's tjbench, installed when missing (Debian: libjpeg-turbo-progs).
     if ! command -v tjbench >/dev/null 2>&1; then
       echo "bench.sh: installing libjpeg-turbo-progs for tjbench" >&2

@@ -57,8 +57,17 @@ internal sealed class LinkPanel : IAsyncDisposable
         _board.Board.SetZone(_zone, _active ? ZoneCondition.Active : ZoneCondition.Normal);
     }
 
-    /// <summary>Starts the supervisor and uplink; the task completes at the link's first connect.</summary>
-    public Task StartLinkAsync()
+    /// <summary>The event uplink of the running link; null while the link is stopped.</summary>
+    public EventUplink? Uplink => _uplink;
+
+    /// <summary>Wakes the uplink after rows were committed straight into the store.</summary>
+    public void NotifyUplink() => _uplink?.Notify();
+
+    /// <summary>
+    /// Starts the supervisor and uplink, and <paramref name="alongside"/> (the image uplink) on the same connection and
+    /// sealing session, as LinkService runs ImageLink; the task completes at the link's first connect.
+    /// </summary>
+    public Task StartLinkAsync(Func<MessageSealer, ConnectionSupervisor, CancellationToken, Task>? alongside = null)
     {
         var link = _config.Link ?? throw new InvalidOperationException("the bench config has no Link section");
         var connected = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -76,7 +85,8 @@ internal sealed class LinkPanel : IAsyncDisposable
         {
             await using (supervisor)
             {
-                await Task.WhenAll(supervisor.RunAsync(token), uplink.RunAsync(token)).ConfigureAwait(false);
+                await Task.WhenAll(supervisor.RunAsync(token), uplink.RunAsync(token),
+                    alongside?.Invoke(sealer, supervisor, token) ?? Task.CompletedTask).ConfigureAwait(false);
             }
         });
         return connected.Task.WaitAsync(TimeSpan.FromSeconds(30));

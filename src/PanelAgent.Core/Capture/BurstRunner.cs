@@ -13,7 +13,11 @@ internal sealed class BurstRunner(BurstSettings burst, CaptureDevices devices, I
     /// <summary>The outcome of one burst: frames stored, a camera problem, a covered lens.</summary>
     public sealed record Result(int Stored, string? Problem, bool Covered);
 
-    public async Task<Result> RunAsync(CaptureOrder order, bool pace, CancellationToken ct)
+    /// <summary>
+    /// Takes the burst; <paramref name="frameStored"/> is called after each stored frame, so the first image can leave
+    /// while the interval paces the rest.
+    /// </summary>
+    public async Task<Result> RunAsync(CaptureOrder order, bool pace, Action? frameStored, CancellationToken ct)
     {
         if (!devices.Cameras.TryGetValue(order.Camera, out var camera))
         {
@@ -43,6 +47,7 @@ internal sealed class BurstRunner(BurstSettings burst, CaptureDevices devices, I
             }
 
             stored++;
+            frameStored?.Invoke();
         }
 
         CaptureLog.Captured(logger, stored, order.Camera, order.AlarmSeq, order.Reason);

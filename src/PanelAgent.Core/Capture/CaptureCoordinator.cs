@@ -38,7 +38,10 @@ public sealed class CaptureCoordinator
     /// <summary>A camera trouble raised or restored: the host hands it to the panel (<c>trouble.camera</c>).</summary>
     public event Action<TroubleChanged>? Trouble;
 
-    /// <summary>Images of this alarm are ready to send (a burst finished, or held frames were released).</summary>
+    /// <summary>
+    /// Images of this alarm are ready to send: after each frame a burst stores (not held ones), so the first image
+    /// leaves while the burst's interval paces the next; and when held frames were released.
+    /// </summary>
     public event Action<long>? ImagesReady;
 
     /// <summary>New events were persisted. Never blocks: the engine calls it from its lock.</summary>
@@ -147,7 +150,8 @@ public sealed class CaptureCoordinator
 
     private async Task CaptureAsync(CaptureOrder order, bool pace, CancellationToken ct)
     {
-        var result = await _bursts.RunAsync(order, pace, ct).ConfigureAwait(false);
+        Action? frameStored = order.Held ? null : () => ImagesReady?.Invoke(order.AlarmSeq);
+        var result = await _bursts.RunAsync(order, pace, frameStored, ct).ConfigureAwait(false);
         var zone = _settings.Camera(order.Camera)?.Zone ?? order.Camera;
         SetTrouble(order.Camera, zone, result.Problem is not null || result.Covered);
         if (result.Covered)
@@ -157,11 +161,6 @@ public sealed class CaptureCoordinator
             {
                 await ApplyAsync(new LensCovered(order.AlarmSeq, order.Camera), pace, ct).ConfigureAwait(false);
             }
-        }
-
-        if (!order.Held && result.Stored > 0)
-        {
-            ImagesReady?.Invoke(order.AlarmSeq);
         }
     }
 

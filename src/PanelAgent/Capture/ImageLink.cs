@@ -3,6 +3,7 @@ using PanelAgent.Protocol.Sealing;
 using PanelAgent.Runtime;
 using PanelAgent.Transport;
 using PanelAgent.Transport.Images;
+using PanelAgent.Transport.Uplink;
 
 namespace PanelAgent.Capture;
 
@@ -16,7 +17,7 @@ internal static partial class ImageLink
     private static readonly TimeSpan s_capturePoll = TimeSpan.FromSeconds(1);
 
     public static async Task RunAsync(RuntimeHolder holder, IOutbox outbox, MessageSealer sealer, ConnectionSupervisor link,
-        string panelId, TimeProvider time, ILoggerFactory loggers, CancellationToken ct)
+        EventUplink events, string panelId, TimeProvider time, ILoggerFactory loggers, CancellationToken ct)
     {
         var logger = loggers.CreateLogger<ImageUplink>();
         try
@@ -30,7 +31,11 @@ internal static partial class ImageLink
             var packetLimit = capture.PacketLimit;
             var uplink = new ImageUplink(capture.Images, outbox, sealer, link, new ImageUplinkOptions(panelId, packetLimit), time, logger);
             void Ready(long _) => uplink.Notify();
+            // Images wait while an alarm event is unacknowledged: its ack is what lets them go, so it wakes the sender
+            // (else they would wait for the retry interval).
+            void Acknowledged(object? sender, UplinkAcknowledgedEventArgs e) => uplink.Notify();
             capture.Coordinator.ImagesReady += Ready;
+            events.Acknowledged += Acknowledged;
             try
             {
                 uplink.Notify(); // images stored while the link was down
@@ -39,6 +44,7 @@ internal static partial class ImageLink
             finally
             {
                 capture.Coordinator.ImagesReady -= Ready;
+                events.Acknowledged -= Acknowledged;
             }
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)

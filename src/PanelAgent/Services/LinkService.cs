@@ -111,7 +111,8 @@ public sealed partial class LinkService(
         diagnostics?.Attach(supervisor, uplink, status, sealer);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         // Issue 4: images ride the same connection and sealing session; they never end the run (Capture/ImageLink.cs).
-        var sendingImages = Capture.ImageLink.RunAsync(holder, (IOutbox)store, sealer, supervisor, link.Link.PanelId, time, loggers, stop.Token);
+        var sendingImages = Capture.ImageLink.RunAsync(holder, (IOutbox)store, sealer, supervisor, uplink,
+            link.Link.PanelId, time, loggers, stop.Token);
         try
         {
             LinkStarted(_logger, link.Link.PanelId, link.Link.Brokers.Count);

@@ -49,6 +49,52 @@ public class CaptureCoordinatorTests
     }
 
     [Fact]
+    public async Task RunAsync_PacedBurst_EachImageReadyAsSoonAsStored_NotAfterTheWholeBurst()
+    {
+        var ready = new List<int>();
+        _coordinator.ImagesReady += _ => { lock (ready) { ready.Add(_images.Saved.Count); } };
+        using var stop = new CancellationTokenSource();
+        var loop = _coordinator.RunAsync(stop.Token);
+        Persist(EventKinds.AlarmIntrusion, "hall-pir");
+
+        _coordinator.Notify();
+        var afterFirst = await SettledAsync(ready, 1);
+        _time.Advance(TimeSpan.FromMilliseconds(500));
+        await SettledAsync(ready, 2);
+        _time.Advance(TimeSpan.FromMilliseconds(500));
+        var afterAll = await SettledAsync(ready, 3);
+        await stop.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => loop);
+
+        // The burst is paced 500 ms a frame: the first image is announced before the clock moves at all.
+        Assert.Equal([1], afterFirst);
+        Assert.Equal([1, 2, 3], afterAll);
+    }
+
+    /// <summary>Waits (real time, the fake clock stands still) for <paramref name="expected"/> announcements, then a little more.</summary>
+    private static async Task<List<int>> SettledAsync(List<int> ready, int expected)
+    {
+        for (var i = 0; i < 1000 && Count() < expected; i++)
+        {
+            await Task.Delay(10);
+        }
+
+        await Task.Delay(50); // nothing more may come while the clock stands still
+        lock (ready)
+        {
+            return [.. ready];
+        }
+
+        int Count()
+        {
+            lock (ready)
+            {
+                return ready.Count;
+            }
+        }
+    }
+
+    [Fact]
     public void ProcessPending_EventDecidedOnce_EvenWhenProcessedAgain()
     {
         Persist(EventKinds.AlarmIntrusion, "hall-pir");

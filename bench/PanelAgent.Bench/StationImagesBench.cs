@@ -1,0 +1,197 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Logging.Abstractions;
+using PanelAgent.Core.Capture;
+using PanelAgent.Core.Events;
+using PanelAgent.Core.State;
+using PanelAgent.Core.Zones;
+using PanelAgent.Hardware.Camera;
+using PanelAgent.Hardware.Simulation.Camera;
+using PanelAgent.Station.Configuration;
+using PanelAgent.Station.Mqtt;
+using PanelAgent.Storage.Images;
+using PanelAgent.Transport.Images;
+
+namespace PanelAgent.Bench;
+
+/// <summary>
+/// The station leg of "images": an intrusion alarm committed on the panel → its first verification image written by
+/// panel-station, through everything a real alarm goes through: the event uplink (the alarm first, acknowledged by the
+/// station), capture of a 640×480 burst, encode, encrypted store, the image uplink (chunks sealed under the packet
+/// limit), Mosquitto with mutual TLS, and the station's reassembly, verification and file write.
+/// </summary>
+internal sealed class StationImagesBench(BenchArguments args, TextWriter progress)
+{
+    private const string Zone = "hall-pir";
+
+    public async Task<List<double>> MeasureAsync(string scratch)
+    {
+        await using var world = await LinkWorld.StartAsync(Path.GetFullPath(args.ConfigPath), scratch);
+        using var lines = new ImageLines();
+        await using var station = PanelStation.Create(Options(world, scratch), lines, TextWriter.Null);
+        station.Start();
+        await station.Subscribed.WaitAsync(TimeSpan.FromSeconds(30));
+        var config = BenchConfig.Load(world.PanelConfigPath, Directory.CreateDirectory(Path.Combine(scratch, "panel")).FullName, Zone);
+        await using var panel = new LinkPanel(config, Zone);
+        using var images = SqliteImageStore.Open(config.Storage.Path,
+            new ImageStoreOptions { Directory = Path.Combine(scratch, "panel-images"), QuotaBytes = 256L << 20 },
+            Capture.NoAccessLog.Instance, TimeProvider.System, NullLogger.Instance);
+        var coordinator = Coordinator(panel, images);
+        ImageUplink? uplink = null;
+        coordinator.ImagesReady += _ => uplink?.Notify();
+        await panel.StartLinkAsync(async (sealer, link, ct) =>
+        {
+            uplink = new ImageUplink(images, panel.Store, sealer, link, new ImageUplinkOptions(LinkWorld.PanelId),
+                TimeProvider.System, NullLogger.Instance);
+            // As the agent's ImageLink does: the alarm's ack releases its images.
+            panel.Uplink!.Acknowledged += (_, _) => uplink.Notify();
+            try
+            {
+                await uplink.RunAsync(ct);
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                // The link run ended.
+            }
+        });
+        await Until(() => panel.PendingCount == 0, "start-up events acknowledged");
+        progress.WriteLine("images: alarm → first image at the station");
+        return Rounds(panel, coordinator, lines);
+    }
+
+    private List<double> Rounds(LinkPanel panel, CaptureCoordinator coordinator, ImageLines lines)
+    {
+        var samples = new List<double>();
+        for (var round = 0; round < (args.Quick ? 6 : 30); round++)
+        {
+            // A disarm between alarms ends the previous one, as a household's would; it takes no picture.
+            panel.Store.Commit([new PanelEvent(EventKinds.Disarmed, DateTimeOffset.UtcNow)], PanelState.Initial);
+            coordinator.ProcessPending();
+            var before = lines.Count;
+            var started = Stopwatch.GetTimestamp();
+            panel.Store.Commit([new PanelEvent(EventKinds.AlarmIntrusion, DateTimeOffset.UtcNow, Zone)], PanelState.Initial);
+            panel.NotifyUplink();
+            coordinator.ProcessPending();
+            lines.WaitFor(before + 1);
+            var first = lines.StampOf(before);
+            lines.WaitFor(before + 3); // the whole burst, so the next round starts clean
+            if (round > 0) // the first round warms the JIT on both sides
+            {
+                samples.Add(Stats.Ms(started, first));
+            }
+        }
+
+        return samples;
+    }
+
+    private static CaptureCoordinator Coordinator(LinkPanel panel, SqliteImageStore images) => new(
+        new CaptureSettings
+        {
+            Cameras = [CameraDefinition.InZone("hall-cam", Zone)],
+            Zones = new Dictionary<string, ZoneType> { [Zone] = ZoneType.CameraPir },
+        },
+        new BurstSettings { Frames = 3, Size = FrameSize.Vga },
+        new CaptureDevices(new Dictionary<string, Core.Ports.ICamera>
+        {
+            ["hall-cam"] = new SimulatedCamera("hall-cam", Zone, TimeProvider.System),
+        }, new JpegFrameEncoder()),
+        new CaptureStores(panel.Store, images, images, Capture.NoAccessLog.Instance, null),
+        TimeProvider.System, NullLogger.Instance);
+
+    private static StationOptions Options(LinkWorld world, string scratch) => new()
+    {
+        Host = "127.0.0.1",
+        Port = world.Broker.Port,
+        ClientId = "station-images",
+        CaFile = world.Pki.PathOf("ca.pem"),
+        CertFile = world.Pki.CertFile("station"),
+        CertKeyFile = world.Pki.KeyFile("station"),
+        KeysFile = world.Pki.PathOf("station-keys.json"),
+        SigningKeyFile = world.Pki.PathOf("signing.key"),
+        Database = Path.Combine(scratch, "station.db"),
+        ImagesFolder = Directory.CreateDirectory(Path.Combine(scratch, "station-images")).FullName,
+        MinBackoff = TimeSpan.FromMilliseconds(50),
+        MaxBackoff = TimeSpan.FromSeconds(1),
+    };
+
+    private static async Task Until(Func<bool> condition, string what)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new InvalidOperationException($"images bench: not reached in time: {what}");
+            }
+
+            await Task.Delay(10);
+        }
+    }
+
+    /// <summary>The station's stdout: stamps each image line as it is written.</summary>
+    private sealed class ImageLines : TextWriter
+    {
+        private readonly StringBuilder _line = new();
+        private readonly List<long> _stamps = [];
+        private readonly SemaphoreSlim _signal = new(0);
+
+        public override Encoding Encoding => Encoding.UTF8;
+
+        public int Count
+        {
+            get { lock (_stamps) { return _stamps.Count; } }
+        }
+
+        public long StampOf(int index)
+        {
+            lock (_stamps)
+            {
+                return _stamps[index];
+            }
+        }
+
+        public override void Write(char value)
+        {
+            if (value != '\n')
+            {
+                _line.Append(value);
+                return;
+            }
+
+            var at = Stopwatch.GetTimestamp();
+            using var json = JsonDocument.Parse(_line.ToString());
+            _line.Clear();
+            if (json.RootElement.TryGetProperty("image", out _))
+            {
+                lock (_stamps)
+                {
+                    _stamps.Add(at);
+                }
+
+                _signal.Release();
+            }
+        }
+
+        public void WaitFor(int count)
+        {
+            while (Count < count)
+            {
+                if (!_signal.Wait(TimeSpan.FromSeconds(30)))
+                {
+                    throw new InvalidOperationException($"the station wrote {Count} images, expected {count}");
+                }
+            }
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                _signal.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
+    }
+}
