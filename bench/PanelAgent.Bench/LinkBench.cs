@@ -51,8 +51,9 @@ internal sealed class LinkBench(BenchArguments args, Report report, TextWriter p
         await using var bare = await BareMqtt.ConnectAsync(world.Pki, world.Broker.Port, EnvelopeSize);
 
         progress.WriteLine("link: latency (edge → station line, beside bare publish → receive)");
-        var (path, baseline) = await LatencyAsync(panel, lines, bare, quick ? 3 : 7, quick ? 60 : 300);
-        AddLatency(path, baseline);
+        using var floor = new DurableFloor(scratch, bare);
+        var (path, baseline, durable) = await LatencyAsync(panel, lines, bare, floor, quick ? 3 : 7, quick ? 60 : 300);
+        AddLatency(path, baseline, durable);
         var bareRoundTrip = Stats.Median(baseline);
 
         var backlog = quick ? 2_000 : 10_000;
@@ -71,11 +72,12 @@ internal sealed class LinkBench(BenchArguments args, Report report, TextWriter p
             BenchConfig.TroubleKind(config, Zone), bareRoundTrip));
     }
 
-    private static async Task<(List<double> Path, List<double> Bare)> LatencyAsync(
-        LinkPanel panel, StationLines lines, BareMqtt bare, int rounds, int samples)
+    private static async Task<(List<double> Path, List<double> Bare, List<double> Durable)> LatencyAsync(
+        LinkPanel panel, StationLines lines, BareMqtt bare, DurableFloor floor, int rounds, int samples)
     {
         var path = new List<double>();
         var baseline = new List<double>();
+        var durable = new List<double>();
         for (var i = 0; i < samples / 2; i++) // warm-up of both, not counted
         {
             lines.TimeOne(panel.Toggle);
@@ -97,6 +99,7 @@ internal sealed class LinkBench(BenchArguments args, Report report, TextWriter p
                     else
                     {
                         baseline.Add(await bare.TimeOneAsync());
+                        durable.Add(await floor.TimeOneAsync());
                     }
 
                     await Task.Delay(2);
@@ -104,20 +107,26 @@ internal sealed class LinkBench(BenchArguments args, Report report, TextWriter p
             }
         }
 
-        return (path, baseline);
+        return (path, baseline, durable);
     }
 
-    private void AddLatency(List<double> path, List<double> baseline)
+    private void AddLatency(List<double> path, List<double> baseline, List<double> durable)
     {
         var (p99, b99) = (Stats.Percentile(path, 99), Stats.Percentile(baseline, 99));
         var (p50, b50) = (Stats.Median(path), Stats.Median(baseline));
         report.Add(new Figure("latency", p99, "ms p99", b99, p99 / b99, "<= 2x"));
         report.Add(new Figure("latency-p50", p50, "ms", b50, p50 / b50));
+        var (d99, d50) = (Stats.Percentile(durable, 99), Stats.Median(durable));
+        report.Add(new Figure("latency-vs-durable", p99, "ms p99", d99, p99 / d99));
+        report.Add(new Figure("latency-vs-durable-p50", p50, "ms", d50, p50 / d50));
         report.Note(string.Create(CultureInfo.InvariantCulture,
             $"latency: {path.Count} edges of '{Zone}' (debounce 0): SetZone on the simulated board → pump → engine → " +
             $"SQLite commit (FULL) → uplink notified → sealed → QoS 1 publish → Mosquitto → station opens, de-duplicates, " +
             $"commits (FULL) → JSON line written. baseline: bare MQTTnet QoS 1 publish (PUBACK awaited) → subscriber's " +
-            $"handler, {EnvelopeSize}-byte payloads, same broker, alternating blocks; p99 over all samples."));
+            $"handler, {EnvelopeSize}-byte payloads, same broker, alternating blocks; p99 over all samples. " +
+            $"latency-vs-durable: the same path against the least a durable store-and-forward must do, timed as one " +
+            $"sample right after each bare one: a bare SQLite commit (WAL, FULL, own file), the bare publish → receive, " +
+            $"and a second bare commit (the station's receipt)."));
     }
 
     private async Task<(double Rate, double Seconds, double PrintedRate)> DrainAsync(
