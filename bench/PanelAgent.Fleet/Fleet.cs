@@ -10,6 +10,10 @@ namespace PanelAgent.Fleet;
 /// </summary>
 internal sealed class Fleet : IAsyncDisposable
 {
+    /// <summary>Panels connecting at once during the ramp: enough to keep the broker busy, few enough to never time out.</summary>
+    public const int ConnectsInFlight = 16;
+
+    private static readonly TimeSpan s_slotHeldAtMost = TimeSpan.FromSeconds(5);
     private readonly List<SimulatedPanel> _panels = [];
 
     private Fleet()
@@ -26,7 +30,7 @@ internal sealed class Fleet : IAsyncDisposable
     public int Reconnects => _panels.Sum(p => Math.Max(0, p.Connects - 1));
 
     /// <summary>Builds the first <paramref name="count"/> panels of <paramref name="world"/>.</summary>
-    public static Fleet Create(FleetWorld world, int count, EventUplinkOptions uplinkTemplate)
+    public static Fleet Create(FleetWorld world, int count, EventUplinkOptions uplinkTemplate, FleetDiagnostics diagnostics)
     {
         var fleet = new Fleet();
         foreach (var id in world.PanelIds.Take(count))
@@ -40,20 +44,28 @@ internal sealed class Fleet : IAsyncDisposable
                 HeartbeatInterval = TimeSpan.Zero,
                 CommsTroubleAfter = uplinkTemplate.CommsTroubleAfter,
             };
-            fleet._panels.Add(new SimulatedPanel(world.LinkOptions(id), world.PanelKeys(id), world.StationPublicKey(), uplink));
+            fleet._panels.Add(new SimulatedPanel(world.LinkOptions(id), world.PanelKeys(id), world.StationPublicKey(), uplink,
+                diagnostics));
         }
 
         return fleet;
     }
 
     /// <summary>
-    /// Starts every panel, <paramref name="perSecond"/> a second with ±50 % jitter on each start, and waits until all
-    /// are connected or <paramref name="timeout"/> passes. Returns the time from the first start to the last connect.
+    /// Starts every panel, at most <paramref name="perSecond"/> a second with ±50 % jitter and at most
+    /// <see cref="ConnectsInFlight"/> connecting at once, and waits until all are connected or
+    /// <paramref name="timeout"/> passes. Returns the time from the first start to the last connect.
     /// </summary>
+    /// <remarks>
+    /// Without the in-flight bound a 2-core machine collapses: Mosquitto does every TLS handshake on its one thread,
+    /// handshakes queue past the panels' connect timeout, the panels give up (the broker logs "unexpected eof" and
+    /// "Protocol error") and retry, and the broker spends its time on handshakes nobody waits for any more.
+    /// </remarks>
     public async Task<TimeSpan> RampUpAsync(double perSecond, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var random = new Random(7);
         var clock = Stopwatch.StartNew();
+        using var slots = new SemaphoreSlim(ConnectsInFlight);
         for (var i = 0; i < _panels.Count; i++)
         {
             var due = TimeSpan.FromSeconds((i + (random.NextDouble() - 0.5)) / perSecond);
@@ -62,11 +74,20 @@ internal sealed class Fleet : IAsyncDisposable
                 await Task.Delay(due - clock.Elapsed, cancellationToken);
             }
 
+            if (!await slots.WaitAsync(timeout - clock.Elapsed, cancellationToken))
+            {
+                break;
+            }
+
             _panels[i].Start();
+            // A panel whose connect keeps failing retries on its own backoff; its slot is given back after a while.
+            _ = _panels[i].Connected.WaitAsync(s_slotHeldAtMost, cancellationToken)
+                .ContinueWith(_ => slots.Release(), TaskScheduler.Default);
         }
 
         var all = Task.WhenAll(_panels.Select(p => p.Connected));
-        if (await Task.WhenAny(all, Task.Delay(timeout, cancellationToken)) != all)
+        var left = timeout - clock.Elapsed;
+        if (left <= TimeSpan.Zero || await Task.WhenAny(all, Task.Delay(left, cancellationToken)) != all)
         {
             var missing = _panels.Count(p => !p.Connected.IsCompleted);
             throw new FleetException($"{missing} of {_panels.Count} panels not connected within {timeout}");

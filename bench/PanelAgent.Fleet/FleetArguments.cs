@@ -42,7 +42,7 @@ internal sealed record FleetArguments(FleetSettings Settings, bool Json)
             stations ?? (quick ? [1, 2] : [1, 2, 3]),
             BurstEvents: quick ? 1000 : 3000,
             PacedDuration: TimeSpan.FromSeconds(quick ? 4 : 10),
-            RampPerSecond: 400,
+            RampPerSecond: double.TryParse(Environment.GetEnvironmentVariable("FLEET_RAMP"), CultureInfo.InvariantCulture, out var ramp) ? ramp : 400,
             DeliveryTimeout: TimeSpan.FromSeconds(quick ? 30 : 60),
             DataDirectory: dataRoot);
         return new FleetArguments(settings, json);

@@ -22,10 +22,25 @@ internal static class FleetRunner
             await using var world = await FleetWorld.StartAsync(settings.Panels.Max(), data);
             foreach (var panels in settings.Panels)
             {
-                await using var fleet = Fleet.Create(world, panels, PanelUplink());
-                var timeout = TimeSpan.FromSeconds(30 + (panels / settings.RampPerSecond * 3));
-                var connect = await fleet.RampUpAsync(settings.RampPerSecond, timeout, cancellationToken);
-                progress.WriteLine($"fleet: {panels} panels connected in {connect.TotalSeconds:F1} s");
+                var diagnostics = new FleetDiagnostics();
+                await using var fleet = Fleet.Create(world, panels, PanelUplink(), diagnostics);
+                // Generous: on a loaded 2-core machine Mosquitto completed as few as 25 handshakes a second (docs/fleet.md).
+                var timeout = TimeSpan.FromSeconds(60 + (panels * 0.06));
+                TimeSpan connect;
+                try
+                {
+                    connect = await fleet.RampUpAsync(settings.RampPerSecond, timeout, cancellationToken);
+                }
+                finally
+                {
+                    Report(diagnostics, progress);
+                    if (Environment.GetEnvironmentVariable("FLEET_BROKER_LOG") is { Length: > 0 } log)
+                    {
+                        await File.WriteAllTextAsync(log, world.Broker.Log, cancellationToken);
+                    }
+                }
+
+                progress.WriteLine($"fleet: {panels} panels connected in {connect.TotalSeconds:F1} s ({panels / connect.TotalSeconds:F0}/s)");
                 foreach (var stations in settings.Stations)
                 {
                     var measurement = new FleetMeasurement(world, fleet, settings with { DataDirectory = data }, progress);
@@ -39,5 +54,13 @@ internal static class FleetRunner
         }
 
         return results;
+    }
+
+    private static void Report(FleetDiagnostics diagnostics, TextWriter progress)
+    {
+        foreach (var line in diagnostics.Summary())
+        {
+            progress.WriteLine($"fleet: link log: {line}");
+        }
     }
 }

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using Microsoft.Extensions.Logging.Abstractions;
 using PanelAgent.Core.Events;
 using PanelAgent.Protocol.Keys;
 using PanelAgent.Protocol.Replay;
@@ -26,15 +25,17 @@ internal sealed class SimulatedPanel : IAsyncDisposable
     private Task? _running;
     private int _connects;
 
-    public SimulatedPanel(MqttLinkOptions link, KeySet keys, ECDsa stationKey, EventUplinkOptions uplink)
+    public SimulatedPanel(MqttLinkOptions link, KeySet keys, ECDsa stationKey, EventUplinkOptions uplink,
+        FleetDiagnostics diagnostics)
     {
         ArgumentNullException.ThrowIfNull(link);
+        ArgumentNullException.ThrowIfNull(diagnostics);
         Id = link.PanelId;
         _stationKey = stationKey;
         var ring = new KeyRing();
         ring.Add(keys);
         _link = new ConnectionSupervisor(Microsoft.Extensions.Options.Options.Create(link),
-            NullLogger<ConnectionSupervisor>.Instance, TimeProvider.System);
+            diagnostics.For<ConnectionSupervisor>(Id), TimeProvider.System);
         _link.Connected += (_, _) =>
         {
             Interlocked.Increment(ref _connects);
@@ -42,7 +43,8 @@ internal sealed class SimulatedPanel : IAsyncDisposable
         };
         var sealer = MessageSealer.ForPanel(ring, new MemoryEpochStore(), TimeProvider.System);
         var opener = EnvelopeOpener.ForPanel(ring, new ReplayGuard(TimeProvider.System), [stationKey]);
-        _uplink = new EventUplink(_outbox, new UplinkSealing(sealer, opener), _link, _ => { }, uplink, TimeProvider.System);
+        _uplink = new EventUplink(_outbox, new UplinkSealing(sealer, opener), _link, _ => { }, uplink, TimeProvider.System,
+            diagnostics.For<EventUplink>(Id));
     }
 
     public string Id { get; }
