@@ -12,6 +12,7 @@ internal sealed class FleetMeasurement(FleetWorld world, Fleet fleet, FleetSetti
 {
     private readonly StationOutput _output = new();
     private readonly List<(string Panel, long Seq)> _raised = [];
+    private readonly Dictionary<(string Panel, long Seq), long> _raisedAt = [];
     private readonly Random _random = new(11);
 
     public async Task<FleetResult> RunAsync(int stationCount, double connectSeconds, CancellationToken cancellationToken)
@@ -30,13 +31,12 @@ internal sealed class FleetMeasurement(FleetWorld world, Fleet fleet, FleetSetti
             progress.WriteLine($"fleet: {panels} panels, {stationCount} station(s): warm-up");
             await RunPhaseAsync(RaiseSpread(settings.WarmUpEvents(panels)), cancellationToken);
             var (rate, burst) = await BurstAsync(panels, cancellationToken);
-            var pacedRate = Math.Clamp(rate / 2, FleetSettings.MinPacedRate, FleetSettings.MaxPacedRate);
+            var pacedRate = Math.Clamp(rate / 2, FleetSettings.MinPacedRate, settings.MaxPacedRate);
             progress.WriteLine($"fleet: burst {burst} events at {rate:F0}/s; paced at {pacedRate:F0}/s");
             var paced = await PacedAsync(pacedRate, cancellationToken);
-            var latencies = paced.Select(key => _output.TryGet(key.Panel, key.Seq, out var d) ? d.LatencyMs : double.NaN)
-                .Where(ms => !double.IsNaN(ms)).ToList();
+            var latencies = Latencies(paced);
             return new FleetResult(panels, stationCount, connectSeconds, _raised.Count, rate, pacedRate,
-                Stats.Percentile(latencies, 50), Stats.Percentile(latencies, 99), Lost(), Duplicates(),
+                Stats.Percentile(latencies, 50), Stats.Percentile(latencies, 99), Lost(), Duplicates(), _output.RepeatedByStation,
                 fleet.Resent - resentBefore, fleet.Reconnects - reconnectsBefore, ProcStatus.RssKb(),
                 stations.Max(s => s.RssKb()), ProcStatus.OpenFiles(), new Dictionary<string, long>(_output.PerStation));
         }
@@ -65,24 +65,23 @@ internal sealed class FleetMeasurement(FleetWorld world, Fleet fleet, FleetSetti
         return station.HasExited ? throw new FleetException($"{clientId} exited: {station.Errors}") : station;
     }
 
-    /// <summary>Every event queued at once, spread evenly over the panels; events/s from the raise to the last line.</summary>
+    /// <summary>Every event queued at once, spread evenly over the panels; events/s from the first raise to the last line read.</summary>
     private async Task<(double Rate, int Count)> BurstAsync(int panels, CancellationToken cancellationToken)
     {
         var perPanel = Math.Max(1, (int)Math.Ceiling(settings.BurstEvents / (double)panels));
-        var start = DateTimeOffset.UtcNow;
+        var start = Stopwatch.GetTimestamp();
         var keys = new List<(string, long)>(perPanel * panels);
         foreach (var panel in fleet.Panels)
         {
             for (var i = 0; i < perPanel; i++)
             {
-                keys.Add((panel.Id, panel.Raise(DateTimeOffset.UtcNow)));
+                keys.Add(Raise(panel));
             }
         }
 
-        _raised.AddRange(keys);
         await RunPhaseAsync(keys, cancellationToken);
-        var last = keys.Select(k => _output.TryGet(k.Item1, k.Item2, out var d) ? d.Received : start).Max();
-        return (keys.Count / Math.Max(0.001, (last - start).TotalSeconds), keys.Count);
+        var last = keys.Select(k => _output.TryGet(k.Item1, k.Item2, out var d) ? d.FirstRead : start).Max();
+        return (keys.Count / Math.Max(0.001, Stopwatch.GetElapsedTime(start, last).TotalSeconds), keys.Count);
     }
 
     /// <summary>Events at <paramref name="rate"/> per second on random panels for the paced duration (a 10 ms tick).</summary>
@@ -96,12 +95,10 @@ internal sealed class FleetMeasurement(FleetWorld world, Fleet fleet, FleetSetti
             var due = (int)(clock.Elapsed.TotalSeconds * rate) - keys.Count;
             for (var i = 0; i < due; i++)
             {
-                var panel = fleet.Panels[_random.Next(fleet.Panels.Count)];
-                keys.Add((panel.Id, panel.Raise(DateTimeOffset.UtcNow)));
+                keys.Add(Raise(fleet.Panels[_random.Next(fleet.Panels.Count)]));
             }
         }
 
-        _raised.AddRange(keys);
         await RunPhaseAsync(keys, cancellationToken);
         return keys;
     }
@@ -109,10 +106,17 @@ internal sealed class FleetMeasurement(FleetWorld world, Fleet fleet, FleetSetti
     /// <summary><paramref name="count"/> events, one each on distinct random panels, raised at once.</summary>
     private List<(string Panel, long Seq)> RaiseSpread(int count)
     {
-        var keys = fleet.Panels.OrderBy(_ => _random.Next()).Take(count)
-            .Select(p => (p.Id, p.Raise(DateTimeOffset.UtcNow))).ToList();
-        _raised.AddRange(keys);
-        return keys;
+        return [.. fleet.Panels.OrderBy(_ => _random.Next()).Take(count).Select(Raise)];
+    }
+
+    /// <summary>One event on <paramref name="panel"/>, remembered with the moment it was raised.</summary>
+    private (string Panel, long Seq) Raise(SimulatedPanel panel)
+    {
+        var raised = Stopwatch.GetTimestamp();
+        var key = (panel.Id, panel.Raise(DateTimeOffset.UtcNow));
+        _raised.Add(key);
+        _raisedAt[key] = raised;
+        return key;
     }
 
     /// <summary>Waits until every key has a station line and every outbox is empty, or the delivery timeout.</summary>
@@ -132,6 +136,21 @@ internal sealed class FleetMeasurement(FleetWorld world, Fleet fleet, FleetSetti
         }
 
         progress.WriteLine($"fleet: {missing.Count} events without a station line, {fleet.Pending} unacknowledged after {settings.DeliveryTimeout}");
+    }
+
+    /// <summary>Raised → first station line, in ms, for the delivered ones of <paramref name="keys"/>.</summary>
+    private List<double> Latencies(List<(string Panel, long Seq)> keys)
+    {
+        var latencies = new List<double>(keys.Count);
+        foreach (var key in keys)
+        {
+            if (_output.TryGet(key.Panel, key.Seq, out var delivery))
+            {
+                latencies.Add(delivery.LatencyMs(_raisedAt[key]));
+            }
+        }
+
+        return latencies;
     }
 
     private long Lost() => _raised.Count(k => !_output.TryGet(k.Panel, k.Seq, out _));

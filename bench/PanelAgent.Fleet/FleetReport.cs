@@ -7,12 +7,14 @@ namespace PanelAgent.Fleet;
 /// <summary>
 /// The fleet table, or with <c>--json</c> one object per figure and row:
 /// <c>{"area":"fleet","figure":"rate","value":…,"unit":"events/s","panels":N,"stations":S,"baseline":…,"ratio":…}</c>.
+/// <c>dup</c> counts lines beyond the first per (panel, seq) across the group (redeliveries to another instance,
+/// removed by de-duplicating on (panel, seq)); <c>dup/st</c> counts one station printing one event twice (must be 0).
 /// The baseline of a row's rate is the same N with one station, measured in the same run: the ratio is the scaling.
 /// </summary>
 internal static class FleetReport
 {
     private static readonly string[] s_header =
-        ["panels", "stations", "connect s", "events", "events/s", "x1 st", "paced/s", "p50 ms", "p99 ms", "lost", "dup", "resent", "fleet MB", "station MB", "fds"];
+        ["panels", "stations", "connect s", "events", "events/s", "x1 st", "paced/s", "p50 ms", "p99 ms", "lost", "dup", "dup/st", "resent", "fleet MB", "station MB", "fds"];
 
     public static string Table(IReadOnlyList<FleetResult> results)
     {
@@ -20,7 +22,7 @@ internal static class FleetReport
         {
             Int(r.Panels), Int(r.Stations), Num(r.ConnectSeconds), Int(r.Events), Num(r.EventsPerSecond),
             Baseline(results, r) is { } b ? Num(r.EventsPerSecond / b) : "", Num(r.PacedRate), Num(r.P50Ms), Num(r.P99Ms),
-            Int(r.Lost), Int(r.Duplicates), Int(r.Resent), Int(r.FleetRssKb / 1024), Int(r.StationRssKb / 1024), Int(r.OpenFiles),
+            Int(r.Lost), Int(r.Duplicates), Int(r.RepeatedByStation), Int(r.Resent), Int(r.FleetRssKb / 1024), Int(r.StationRssKb / 1024), Int(r.OpenFiles),
         }).ToList();
         var widths = s_header.Select((h, i) => rows.Select(row => row[i].Length).Append(h.Length).Max()).ToArray();
         var text = new StringBuilder("area: fleet\n");
@@ -40,6 +42,7 @@ internal static class FleetReport
             yield return Line("p99", r.P99Ms, "ms", r);
             yield return Line("lost", r.Lost, "events", r);
             yield return Line("duplicates", r.Duplicates, "events", r);
+            yield return Line("repeated_by_station", r.RepeatedByStation, "events", r);
             yield return Line("resent", r.Resent, "events", r);
             yield return Line("connect", r.ConnectSeconds, "s", r);
             yield return Line("fleet_rss", r.FleetRssKb, "kB", r);

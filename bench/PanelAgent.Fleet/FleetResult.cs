@@ -11,6 +11,7 @@ namespace PanelAgent.Fleet;
 /// <param name="P99Ms">Latency phase: the same, 99th percentile.</param>
 /// <param name="Lost">Events raised that no station printed.</param>
 /// <param name="Duplicates">Station lines beyond the first per (panel, seq): what de-duplication across instances removes.</param>
+/// <param name="RepeatedByStation">Lines one station printed twice for one (panel, seq): its own de-dup failing (must be 0).</param>
 /// <param name="Resent">Events the panels' uplinks resealed and resent (ack timeout or reconnect).</param>
 /// <param name="Reconnects">Panel links that dropped and came back during the row.</param>
 /// <param name="FleetRssKb">Resident memory of the fleet process (all N panels) at the end of the row.</param>
@@ -28,6 +29,7 @@ internal sealed record FleetResult(
     double P99Ms,
     long Lost,
     long Duplicates,
+    long RepeatedByStation,
     long Resent,
     int Reconnects,
     long FleetRssKb,

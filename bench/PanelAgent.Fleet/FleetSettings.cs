@@ -8,6 +8,7 @@ namespace PanelAgent.Fleet;
 /// <param name="RampPerSecond">Panels started per second when the fleet connects.</param>
 /// <param name="DeliveryTimeout">How long a phase may take to be delivered before what is missing counts as lost.</param>
 /// <param name="DataDirectory">Where the stations' SQLite files go (disk-backed: their fsyncs are part of the figure).</param>
+/// <param name="MaxPacedRate">The latency phase offers at most this many events/s (tests keep it small).</param>
 internal sealed record FleetSettings(
     IReadOnlyList<int> Panels,
     IReadOnlyList<int> Stations,
@@ -15,12 +16,11 @@ internal sealed record FleetSettings(
     TimeSpan PacedDuration,
     double RampPerSecond,
     TimeSpan DeliveryTimeout,
-    string DataDirectory)
+    string DataDirectory,
+    double MaxPacedRate = 5000)
 {
-    /// <summary>Paced offers at least this and at most <see cref="MaxPacedRate"/> events/s.</summary>
+    /// <summary>The latency phase offers at least this many events/s, however slow the burst was.</summary>
     public const double MinPacedRate = 20;
-
-    public const double MaxPacedRate = 5000;
 
     /// <summary>Events of the warm-up (JIT, connections, the stations' first inserts), counted for loss only.</summary>
     public int WarmUpEvents(int panels) => Math.Min(panels, 300);

@@ -1,7 +1,7 @@
 using PanelAgent.Fleet;
 
 // panel-fleet: the fleet figures of issue 7 §3 (docs/fleet.md). Exit codes: 0 every event delivered, 1 an event was
-// lost, 64 usage, 70 the fleet could not be set up (broker, stations, connects).
+// lost (or one station printed an event twice), 64 usage, 70 the fleet could not be set up (broker, stations, connects).
 var arguments = FleetArguments.Parse(args, out var error);
 if (arguments is null)
 {
@@ -40,9 +40,10 @@ else
 }
 
 var lost = results.Sum(r => r.Lost);
-if (lost > 0)
+var repeated = results.Sum(r => r.RepeatedByStation);
+if (lost > 0 || repeated > 0)
 {
-    Console.Error.WriteLine($"panel-fleet: {lost} events lost");
+    Console.Error.WriteLine($"panel-fleet: {lost} events lost, {repeated} printed twice by one station");
     return 1;
 }
 
