@@ -39,12 +39,13 @@ internal sealed record FleetArguments(FleetSettings Settings, bool Json)
 
         var settings = new FleetSettings(
             panels ?? (quick ? QuickPanels : DefaultPanels),
-            stations ?? (quick ? [1, 2] : [1, 2, 3]),
+            stations ?? (quick ? [2] : [1, 2, 3]),
             BurstEvents: quick ? 1000 : 3000,
-            PacedDuration: TimeSpan.FromSeconds(quick ? 4 : 10),
+            PacedDuration: TimeSpan.FromSeconds(quick ? 3 : 10),
             RampPerSecond: double.TryParse(Environment.GetEnvironmentVariable("FLEET_RAMP"), CultureInfo.InvariantCulture, out var ramp) ? ramp : 400,
             DeliveryTimeout: TimeSpan.FromSeconds(quick ? 30 : 60),
-            DataDirectory: dataRoot);
+            DataDirectory: dataRoot,
+            Budget: quick ? TimeSpan.FromSeconds(90) : TimeSpan.FromMinutes(12));
         return new FleetArguments(settings, json);
     }
 

@@ -20,8 +20,15 @@ internal static class FleetRunner
         {
             progress.WriteLine($"fleet: provisioning {settings.Panels.Max()} panels (certificates, keys) and Mosquitto");
             await using var world = await FleetWorld.StartAsync(settings.Panels.Max(), data);
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             foreach (var panels in settings.Panels)
             {
+                if (clock.Elapsed > settings.Budget)
+                {
+                    progress.WriteLine($"fleet: {panels} panels skipped: the run has taken {clock.Elapsed:mm\\:ss}, over its budget");
+                    continue;
+                }
+
                 var diagnostics = new FleetDiagnostics();
                 await using var fleet = Fleet.Create(world, panels, PanelUplink(), diagnostics);
                 // Generous: on a loaded 2-core machine Mosquitto completed as few as 25 handshakes a second (docs/fleet.md).

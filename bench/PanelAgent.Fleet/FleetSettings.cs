@@ -8,6 +8,7 @@ namespace PanelAgent.Fleet;
 /// <param name="RampPerSecond">Panels started per second when the fleet connects.</param>
 /// <param name="DeliveryTimeout">How long a phase may take to be delivered before what is missing counts as lost.</param>
 /// <param name="DataDirectory">Where the stations' SQLite files go (disk-backed: their fsyncs are part of the figure).</param>
+/// <param name="Budget">No new fleet size is started once the run has taken this long (the script's time cap).</param>
 /// <param name="MaxPacedRate">The latency phase offers at most this many events/s (tests keep it small).</param>
 internal sealed record FleetSettings(
     IReadOnlyList<int> Panels,
@@ -17,6 +18,7 @@ internal sealed record FleetSettings(
     double RampPerSecond,
     TimeSpan DeliveryTimeout,
     string DataDirectory,
+    TimeSpan? Budget = null,
     double MaxPacedRate = 5000)
 {
     /// <summary>The latency phase offers at least this many events/s, however slow the burst was.</summary>
