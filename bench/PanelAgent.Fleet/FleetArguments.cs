@@ -12,7 +12,7 @@ internal sealed record FleetArguments(FleetSettings Settings, bool Json)
         "usage: panel-fleet [--quick] [--json] [--panels 100,1000,...] [--stations 1,2,3] [--data-root DIR]";
 
     /// <summary>The full run's sizes: 100, 1 000 and the largest this 2-core machine carried (docs/fleet.md).</summary>
-    public static readonly int[] DefaultPanels = [100, 1000, 4000];
+    public static readonly int[] DefaultPanels = [100, 1000, 3000];
 
     public static readonly int[] QuickPanels = [100, 1000];
 
