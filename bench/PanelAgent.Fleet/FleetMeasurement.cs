@@ -37,7 +37,7 @@ internal sealed class FleetMeasurement(FleetWorld world, Fleet fleet, FleetSetti
             var latencies = Latencies(paced);
             return new FleetResult(panels, stationCount, connectSeconds, _raised.Count, rate, pacedRate,
                 Stats.Percentile(latencies, 50), Stats.Percentile(latencies, 99), Lost(), Duplicates(), _output.RepeatedByStation,
-                fleet.Resent - resentBefore, fleet.Reconnects - reconnectsBefore, ProcStatus.RssKb(),
+                fleet.Resent - resentBefore, BrokerDropped(stations), fleet.Reconnects - reconnectsBefore, ProcStatus.RssKb(),
                 stations.Max(s => s.RssKb()), ProcStatus.OpenFiles(), new Dictionary<string, long>(_output.PerStation));
         }
         finally
@@ -151,6 +151,16 @@ internal sealed class FleetMeasurement(FleetWorld world, Fleet fleet, FleetSetti
         }
 
         return latencies;
+    }
+
+    /// <summary>
+    /// Stations whose queue at the broker overflowed: Mosquitto drops QoS 1 messages beyond max_queued_messages for a
+    /// session, after having acknowledged them to the panel, and says so once per episode.
+    /// </summary>
+    private int BrokerDropped(List<StationProcess> stations)
+    {
+        var log = world.Broker.Log;
+        return stations.Count(s => log.Contains($"Outgoing messages are being dropped for client {s.ClientId}.", StringComparison.Ordinal));
     }
 
     private long Lost() => _raised.Count(k => !_output.TryGet(k.Panel, k.Seq, out _));

@@ -14,7 +14,7 @@ namespace PanelAgent.Fleet;
 internal static class FleetReport
 {
     private static readonly string[] s_header =
-        ["panels", "stations", "connect s", "events", "events/s", "x1 st", "paced/s", "p50 ms", "p99 ms", "lost", "dup", "dup/st", "resent", "reconn", "fleet MB", "station MB", "fds"];
+        ["panels", "stations", "connect s", "events", "events/s", "x1 st", "paced/s", "p50 ms", "p99 ms", "lost", "dup", "dup/st", "resent", "drop st", "reconn", "fleet MB", "station MB", "fds"];
 
     public static string Table(IReadOnlyList<FleetResult> results)
     {
@@ -22,7 +22,7 @@ internal static class FleetReport
         {
             Int(r.Panels), Int(r.Stations), Num(r.ConnectSeconds), Int(r.Events), Num(r.EventsPerSecond),
             Baseline(results, r) is { } b ? Num(r.EventsPerSecond / b) : "", Num(r.PacedRate), Num(r.P50Ms), Num(r.P99Ms),
-            Int(r.Lost), Int(r.Duplicates), Int(r.RepeatedByStation), Int(r.Resent), Int(r.Reconnects), Int(r.FleetRssKb / 1024), Int(r.StationRssKb / 1024), Int(r.OpenFiles),
+            Int(r.Lost), Int(r.Duplicates), Int(r.RepeatedByStation), Int(r.Resent), Int(r.BrokerDropped), Int(r.Reconnects), Int(r.FleetRssKb / 1024), Int(r.StationRssKb / 1024), Int(r.OpenFiles),
         }).ToList();
         var widths = s_header.Select((h, i) => rows.Select(row => row[i].Length).Append(h.Length).Max()).ToArray();
         var text = new StringBuilder("area: fleet\n");
@@ -44,6 +44,7 @@ internal static class FleetReport
             yield return Line("duplicates", r.Duplicates, "events", r);
             yield return Line("repeated_by_station", r.RepeatedByStation, "events", r);
             yield return Line("resent", r.Resent, "events", r);
+            yield return Line("broker_dropped", r.BrokerDropped, "stations", r);
             yield return Line("reconnects", r.Reconnects, "links", r);
             yield return Line("connect", r.ConnectSeconds, "s", r);
             yield return Line("fleet_rss", r.FleetRssKb, "kB", r);

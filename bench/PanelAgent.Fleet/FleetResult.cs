@@ -13,6 +13,7 @@ namespace PanelAgent.Fleet;
 /// <param name="Duplicates">Station lines beyond the first per (panel, seq): what de-duplication across instances removes.</param>
 /// <param name="RepeatedByStation">Lines one station printed twice for one (panel, seq): its own de-dup failing (must be 0).</param>
 /// <param name="Resent">Events the panels' uplinks resealed and resent (ack timeout or reconnect).</param>
+/// <param name="BrokerDropped">Stations for which Mosquitto logged "Outgoing messages are being dropped" (queue full).</param>
 /// <param name="Reconnects">Panel links that dropped and came back during the row.</param>
 /// <param name="FleetRssKb">Resident memory of the fleet process (all N panels) at the end of the row.</param>
 /// <param name="StationRssKb">Resident memory of the largest station process.</param>
@@ -31,6 +32,7 @@ internal sealed record FleetResult(
     long Duplicates,
     long RepeatedByStation,
     long Resent,
+    int BrokerDropped,
     int Reconnects,
     long FleetRssKb,
     long StationRssKb,
