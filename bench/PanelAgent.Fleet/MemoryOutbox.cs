@@ -59,4 +59,12 @@ internal sealed class MemoryOutbox : IOutbox
             return _pending.Remove(sequence);
         }
     }
+
+    public IReadOnlyList<long> AcknowledgeMany(IReadOnlyList<long> sequences, DateTimeOffset at)
+    {
+        lock (_lock)
+        {
+            return [.. sequences.Where(_pending.Remove)];
+        }
+    }
 }
