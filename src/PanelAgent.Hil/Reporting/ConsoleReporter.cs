@@ -71,8 +71,9 @@ public sealed class ConsoleReporter : IScenarioObserver
             _output.WriteLine($"  ✗ target not started — {error}");
         }
 
+        var skipped = result.Count(StepOutcome.Skipped);
         _output.WriteLine(result.Passed
-            ? $"  PASS {result.Scenario.Name}: {result.Steps.Count} steps passed"
+            ? $"  PASS {result.Scenario.Name}: " + (skipped == 0 ? $"{result.Steps.Count} steps passed" : Counts(result.Steps))
             : $"  FAIL {result.Scenario.Name}: {Counts(result.Steps)}");
         _output.WriteLine();
     }
