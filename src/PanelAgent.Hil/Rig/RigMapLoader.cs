@@ -124,7 +124,7 @@ public static class RigMapLoader
                 throw Error("must be a JSON object");
             }
 
-            if (Value.EnumerateObject().FirstOrDefault(p => !known.Contains(p.Name)) is { Name: { } unknown })
+            if (Value.EnumerateObject().Select(p => p.Name).FirstOrDefault(n => !known.Contains(n)) is { } unknown)
             {
                 throw new RigMapException(Source, $"{Path}.{unknown}", "unknown field");
             }

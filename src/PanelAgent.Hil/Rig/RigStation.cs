@@ -70,23 +70,26 @@ internal sealed class RigStation : IAsyncDisposable
 
     /// <summary>
     /// Sends a signed command and waits for the panel's answer (<c>command.accepted</c> or <c>command.refused</c>
-    /// with <c>NAME:ID</c> in its detail), which the panel persists and sends like any event.
+    /// with <c>NAME:ID</c> in its detail), which the panel persists and sends like any event. A command the broker took
+    /// while the panel was not subscribed is gone (QoS 1, clean session), so an unanswered command is sent again, under
+    /// a new id, every fifth of <paramref name="timeout"/>; a second arm is refused by the panel, harmlessly.
     /// </summary>
     public async Task<PanelEvent> CommandAsync(string name, string? mode, TimeSpan timeout, CancellationToken ct)
     {
-        var command = new CommandPayload("rig-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6)), name, mode);
-        if (!await StationCommandSender.SendAsync(_options, _panelId, command, _diagnostics, _time))
-        {
-            throw new InvalidOperationException($"the broker did not take the {name} command (see the diagnostics above)");
-        }
-
-        var prefix = $"{name}:{command.Id}";
+        var prefixes = new List<string>();
         var deadline = _time.GetUtcNow() + timeout;
+        var resendAt = DateTimeOffset.MinValue;
         while (true)
         {
+            if (_time.GetUtcNow() >= resendAt)
+            {
+                prefixes.Add(await SendAsync(name, mode));
+                resendAt = _time.GetUtcNow() + (timeout / 5);
+            }
+
             var answer = _sink.Order.Arrived().FirstOrDefault(e =>
-                e.Kind is EventKinds.CommandAccepted or EventKinds.CommandRefused
-                && e.Detail is { } d && (d == prefix || d.StartsWith(prefix + ":", StringComparison.Ordinal)));
+                e.Kind is EventKinds.CommandAccepted or EventKinds.CommandRefused && e.Detail is { } d
+                && prefixes.Any(p => d == p || d.StartsWith(p + ":", StringComparison.Ordinal)));
             if (answer is not null)
             {
                 return answer;
@@ -99,6 +102,17 @@ internal sealed class RigStation : IAsyncDisposable
 
             await Task.Delay(s_poll, TimeProvider.System, ct);
         }
+    }
+
+    private async Task<string> SendAsync(string name, string? mode)
+    {
+        var command = new CommandPayload("rig-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6)), name, mode);
+        if (!await StationCommandSender.SendAsync(_options, _panelId, command, _diagnostics, _time))
+        {
+            throw new InvalidOperationException($"the broker did not take the {name} command (see the diagnostics above)");
+        }
+
+        return $"{name}:{command.Id}";
     }
 
     public async ValueTask DisposeAsync()
