@@ -14,6 +14,7 @@ internal sealed class EventOrder(TimeProvider time, TimeSpan holeTimeout)
     private readonly List<PanelEvent> _released = [];
     private readonly SortedDictionary<long, PanelEvent> _held = [];
     private readonly List<PanelEvent> _arrived = [];
+    private readonly HashSet<long> _seen = [];
     private long? _next;
     private DateTimeOffset? _holeSince;
 
@@ -21,6 +22,11 @@ internal sealed class EventOrder(TimeProvider time, TimeSpan holeTimeout)
     {
         lock (_gate)
         {
+            if (!_seen.Add(seq))
+            {
+                return; // a resend the station printed twice would be one event twice
+            }
+
             _arrived.Add(e);
             _next ??= seq;
             if (seq < _next)
