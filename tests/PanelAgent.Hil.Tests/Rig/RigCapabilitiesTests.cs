@@ -61,4 +61,43 @@ public sealed class RigCapabilitiesTests : IDisposable
             Assert.Contains(reason, why, StringComparison.Ordinal);
         }
     }
+
+    /// <summary>hardware/rig/README.md lists what the villa rig runs of each library scenario; it must say the truth.</summary>
+    [Fact]
+    public void Readme_ScenarioTable_IsWhatTheVillaRigRuns()
+    {
+        var folder = RepoPaths.Find(Path.Combine("hardware", "scenarios"));
+        var rows = Directory.GetFiles(folder, "*.json").Order(StringComparer.Ordinal)
+            .Select(f => Row(Path.GetFileNameWithoutExtension(f), Hil.Scenarios.ScenarioParser.Parse(File.ReadAllText(f), f)));
+        var readme = File.ReadAllText(RepoPaths.Find(Path.Combine("hardware", "rig", "README.md")));
+        var start = readme.IndexOf("<!-- rig-scenarios -->", StringComparison.Ordinal);
+        var end = readme.IndexOf("<!-- /rig-scenarios -->", StringComparison.Ordinal);
+        var table = start < 0 || end < start ? "" : readme[(start + "<!-- rig-scenarios -->".Length)..end].Trim();
+
+        var expected = "| scenario | steps run | left out (first reason) |\n|---|---|---|\n" + string.Join('\n', rows);
+        Assert.True(expected == table.ReplaceLineEndings("\n"), "hardware/rig/README.md should hold:\n" + expected);
+    }
+
+    /// <summary>As the runner goes: a skipped action ends the run of the scenario on the rig, a skipped observation does not.</summary>
+    private string Row(string name, Hil.Scenarios.Scenario scenario)
+    {
+        var run = 0;
+        string? first = null;
+        foreach (var step in scenario.Steps)
+        {
+            var why = RigCapabilities.CannotRun(step, _map, _map.Panel!, FakeScenarioTarget.Epoch);
+            first ??= why is null ? null : $"step {step.Number}: {why}";
+            if (why is null)
+            {
+                run++;
+            }
+            else if (step is not (Hil.Scenarios.ExpectStep or Hil.Scenarios.ExpectNoneStep or Hil.Scenarios.CheckStep))
+            {
+                break;
+            }
+        }
+
+        var count = run == scenario.Steps.Count ? "all " + run : $"{run} of {scenario.Steps.Count}";
+        return $"| {name} | {count} | {first ?? ""} |";
+    }
 }
