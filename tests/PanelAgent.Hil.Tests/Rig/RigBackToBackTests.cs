@@ -10,6 +10,7 @@ namespace PanelAgent.Hil.Tests.Rig;
 /// sealed events over a real Mosquitto → the rig's panel-station; arming through signed station commands. The panel
 /// keeps running from one scenario to the next, as on a rig. Each test states which steps must be skipped, and why.
 /// </summary>
+[Collection(RigBackToBackCollection.Name)]
 public sealed class RigBackToBackTests(BackToBackBench bench) : IClassFixture<BackToBackBench>
 {
     [Fact]
