@@ -71,8 +71,9 @@ public sealed class RigTarget : IScenarioTarget
         Set(zoneId, RigSignal.Detector, condition == ZoneCondition.Active || (tamperZone && condition == ZoneCondition.Tamper));
         Set(zoneId, RigSignal.Tamper, condition == ZoneCondition.Tamper && !tamperZone);
 
-        // As on the keypad side of the simulation: a contact is accepted once its debounce time has passed.
-        return WaitAsync(zone.Debounce, ct);
+        // A contact is accepted once its debounce time has passed on the panel's clock, not the rig's: hold it twice
+        // as long, so the next step (the same zone closing, say) cannot come before the panel took this one.
+        return WaitAsync(zone.Debounce * 2, ct);
     }
 
     public Task AdvanceAsync(TimeSpan by, CancellationToken ct) => WaitAsync(by, ct);

@@ -1,5 +1,5 @@
 using System.Device.Gpio;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging;
 using PanelAgent.Hardware.Drivers;
 using PanelAgent.Hardware.Options;
 using PanelAgent.Hil.Targets;
@@ -18,6 +18,7 @@ public sealed class RigTargetFactory : IScenarioTargetFactory, IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly TextWriter _diagnostics;
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private ILoggerFactory? _loggers;
     private RigLines? _lines;
     private RigStation? _station;
 
@@ -29,9 +30,16 @@ public sealed class RigTargetFactory : IScenarioTargetFactory, IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(map);
         _map = map;
-        _open = open ?? (options => new GpioController(new GpioDriverProbe(NullLogger<GpioDriverProbe>.Instance).Open(options)));
+        _open = open ?? OpenChip;
         _time = time ?? TimeProvider.System;
         _diagnostics = diagnostics ?? TextWriter.Null;
+    }
+
+    /// <summary>The rig's chip through the probe, which says on stderr which driver it opened and why not the others.</summary>
+    private GpioController OpenChip(GpioOptions options)
+    {
+        _loggers ??= LoggerFactory.Create(b => b.AddConsole(c => c.LogToStandardErrorThreshold = LogLevel.Trace));
+        return new GpioController(new GpioDriverProbe(_loggers.CreateLogger<GpioDriverProbe>()).Open(options));
     }
 
     public async Task<IScenarioTarget> CreateAsync(string panelConfigPath, CancellationToken ct)
@@ -60,6 +68,7 @@ public sealed class RigTargetFactory : IScenarioTargetFactory, IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _lines?.Dispose();
+        _loggers?.Dispose();
         if (_station is not null)
         {
             await _station.DisposeAsync();

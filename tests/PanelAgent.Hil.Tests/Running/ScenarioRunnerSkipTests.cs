@@ -56,6 +56,10 @@ public class ScenarioRunnerSkipTests
 
         Assert.Contains("  - --:--:--  advance P92D — not on this target: longer than this rig waits", output.ToString(), StringComparison.Ordinal);
         Assert.Contains("PASS test: 2 passed, 0 failed, 4 skipped", output.ToString(), StringComparison.Ordinal);
+        var reporter = new ConsoleReporter(output, timeline: false);
+        reporter.WriteTotals([result, result]);
+        Assert.Contains("  not on this target (2): kept inside the panel\n", output.ToString().ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Contains("  not on this target (2): longer than this rig waits", output.ToString(), StringComparison.Ordinal);
         var skipped = junit.Descendants("skipped").Select(s => (string?)s.Attribute("message")).ToList();
         Assert.Equal(4, skipped.Count);
         Assert.Contains("not on this target: longer than this rig waits", skipped);
