@@ -11,4 +11,7 @@ public static class ExitCodes
 
     /// <summary>Bad arguments, a malformed scenario file, or nothing to run against: no scenario ran.</summary>
     public const int Usage = 2;
+
+    /// <summary>The rig map (<c>--rig</c>) cannot be used: the message names its JSON path. No scenario ran.</summary>
+    public const int RigMap = 3;
 }

@@ -32,12 +32,27 @@ public static class HilCommand
             return ExitCodes.Usage;
         }
 
-        if (!TryLoad(parsed.Paths, currentDirectory, error, out var files) || !TryGetFactory(() => targets(parsed), error, out var factory))
+        if (!TryLoad(parsed.Paths, currentDirectory, error, out var files))
         {
             return ExitCodes.Usage;
         }
 
-        var results = await RunAllAsync(files, factory, new ConsoleReporter(output, parsed.Timeline), ct);
+        if (!TryGetFactory(() => targets(parsed), error, out var factory, out var refused))
+        {
+            return refused;
+        }
+
+        List<ScenarioResult> results;
+        try
+        {
+            results = await RunAllAsync(files, factory, new ConsoleReporter(output, parsed.Timeline), ct);
+        }
+        finally
+        {
+            // A rig's factory holds its GPIO lines and station for the whole run.
+            await ((factory as IAsyncDisposable)?.DisposeAsync() ?? ValueTask.CompletedTask);
+        }
+
         if (parsed.JUnitPath is { } junit && !TryWriteJUnit(results, Path.GetFullPath(junit, currentDirectory), error))
         {
             return ExitCodes.Usage;
@@ -111,17 +126,25 @@ public static class HilCommand
     }
 
     private static bool TryGetFactory(Func<IScenarioTargetFactory> targets, TextWriter error,
-        [NotNullWhen(true)] out IScenarioTargetFactory? factory)
+        [NotNullWhen(true)] out IScenarioTargetFactory? factory, out int exitCode)
     {
+        factory = null;
         try
         {
             factory = targets();
+            exitCode = ExitCodes.Passed;
             return true;
         }
         catch (NotSupportedException ex)
         {
             error.WriteLine("panel-hil: " + ex.Message);
-            factory = null;
+            exitCode = ExitCodes.Usage;
+            return false;
+        }
+        catch (Rig.RigMapException ex)
+        {
+            error.WriteLine("panel-hil: rig map: " + ex.Message);
+            exitCode = ExitCodes.RigMap;
             return false;
         }
     }

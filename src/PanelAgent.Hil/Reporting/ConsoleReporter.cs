@@ -14,6 +14,9 @@ public sealed class ConsoleReporter : IScenarioObserver
 {
     private const int SeenLimit = 50;
 
+    /// <summary>How <see cref="ScenarioRunner"/> begins the message of a step the target cannot run.</summary>
+    private const string NotOnTarget = "not on this target: ";
+
     private readonly TextWriter _output;
     private readonly bool _timeline;
     private readonly List<string> _pending = [];
@@ -71,8 +74,9 @@ public sealed class ConsoleReporter : IScenarioObserver
             _output.WriteLine($"  ✗ target not started — {error}");
         }
 
+        var skipped = result.Count(StepOutcome.Skipped);
         _output.WriteLine(result.Passed
-            ? $"  PASS {result.Scenario.Name}: {result.Steps.Count} steps passed"
+            ? $"  PASS {result.Scenario.Name}: " + (skipped == 0 ? $"{result.Steps.Count} steps passed" : Counts(result.Steps))
             : $"  FAIL {result.Scenario.Name}: {Counts(result.Steps)}");
         _output.WriteLine();
     }
@@ -83,6 +87,14 @@ public sealed class ConsoleReporter : IScenarioObserver
         var steps = results.SelectMany(r => r.Steps).ToList();
         _output.WriteLine(
             $"{results.Count} scenario(s): {results.Count - failed} passed, {failed} failed; {steps.Count} steps: {Counts(steps)}");
+
+        // A rig's CI reads why steps were left out at a glance: each reason once, with how many steps it left out.
+        var reasons = steps.Where(s => s.Outcome == StepOutcome.Skipped && s.Message.StartsWith(NotOnTarget, StringComparison.Ordinal))
+            .GroupBy(s => s.Message[NotOnTarget.Length..], StringComparer.Ordinal).OrderByDescending(g => g.Count());
+        foreach (var reason in reasons)
+        {
+            _output.WriteLine($"  not on this target ({reason.Count()}): {reason.Key}");
+        }
     }
 
     private void WriteSeen(IReadOnlyList<PanelEvent> seen)

@@ -17,7 +17,9 @@ public sealed record ScenarioResult(Scenario Scenario, IReadOnlyList<StepResult>
     /// <summary>Set when the target could not be started, so no step ran.</summary>
     public string? SetupError { get; init; }
 
-    public bool Passed => SetupError is null && Steps.All(s => s.Outcome == StepOutcome.Passed);
+    /// <summary>No step failed and the target started. Steps a target cannot run are skipped, not failed (a rig);
+    /// steps skipped after a failure come with that failure.</summary>
+    public bool Passed => SetupError is null && Steps.All(s => s.Outcome != StepOutcome.Failed);
 
     public TimeSpan WallTime => TimeSpan.FromTicks(Steps.Sum(s => s.WallTime.Ticks));
 

@@ -6,7 +6,8 @@ namespace PanelAgent.Hil.Running;
 
 /// <summary>
 /// Runs scenarios step by step and stops at the first failing step: later steps build on what it should have
-/// established, so they are reported as skipped rather than as a cascade of failures.
+/// established, so they are reported as skipped rather than as a cascade of failures. A step the target says it cannot
+/// run (<see cref="IScenarioTarget.CannotRun"/>) is skipped with the reason; when it is an action, so is the rest.
 /// </summary>
 public sealed class ScenarioRunner
 {
@@ -48,12 +49,21 @@ public sealed class ScenarioRunner
         _observer.ScenarioStarted(scenario, run.Start);
         var results = new List<StepResult>(scenario.Steps.Count);
         StepResult? failed = null;
+        ScenarioStep? notRun = null;
         foreach (var step in scenario.Steps)
         {
-            var result = failed is null
-                ? await RunStepAsync(run, scenario, step, ct)
-                : new StepResult(step, StepOutcome.Skipped, $"skipped: step {failed.Step.Number} failed", run.Elapsed);
+            var cannot = failed is null && notRun is null ? target.CannotRun(step) : null;
+            var result = failed is not null
+                ? new StepResult(step, StepOutcome.Skipped, $"skipped: step {failed.Step.Number} failed", run.Elapsed)
+                : notRun is not null
+                ? new StepResult(step, StepOutcome.Skipped, $"skipped: step {notRun.Number} did not run on this target", run.Elapsed)
+                : cannot is not null
+                ? new StepResult(step, StepOutcome.Skipped, "not on this target: " + Redaction.Mask(cannot, scenario.Codes), run.Elapsed)
+                : await RunStepAsync(run, scenario, step, ct);
             failed ??= result.Outcome == StepOutcome.Failed ? result : null;
+
+            // Later steps build on what an action should have done; an observation left out changes nothing.
+            notRun ??= cannot is not null && !IsObservation(step) ? step : null;
             results.Add(result);
             _observer.StepFinished(result);
         }
@@ -62,6 +72,8 @@ public sealed class ScenarioRunner
         _observer.ScenarioFinished(final);
         return final;
     }
+
+    private static bool IsObservation(ScenarioStep step) => step is ExpectStep or ExpectNoneStep or CheckStep;
 
     private async Task<StepResult> RunStepAsync(StepExecutor run, Scenario scenario, ScenarioStep step, CancellationToken ct)
     {

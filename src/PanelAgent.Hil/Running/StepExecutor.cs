@@ -84,22 +84,23 @@ internal sealed class StepExecutor
 
     private async Task<StepVerdict> ExpectAsync(ExpectStep step, CancellationToken ct)
     {
-        var index = await WaitForAsync(step.Match, step.Within ?? IsoDuration.Zero, ct);
+        var (match, why) = _target.Adapt(step.Match);
+        var index = await WaitForAsync(match, step.Within ?? IsoDuration.Zero, ct);
         if (index < 0)
         {
             var window = step.Within is null ? "" : " within " + step.Within.Text;
-            return StepVerdict.Fail($"not seen{window} ({Saw()})");
+            return StepVerdict.Fail($"not seen{window} ({Saw()})" + (why is null ? "" : $" [as {match}: {why}]"));
         }
 
         var seen = _target.Events[index];
         _cursor = index + 1;
-        return StepVerdict.Pass("seen at " + RunFormat.Time(seen.At - Start));
+        return StepVerdict.Pass("seen at " + RunFormat.Time(seen.At - Start) + (why is null ? "" : $" (as {match}: {why})"));
     }
 
     private async Task<StepVerdict> ExpectNoneAsync(ExpectNoneStep step, CancellationToken ct)
     {
         // The cursor stays: expectNone says what did not happen, it does not consume anything.
-        var index = await WaitForAsync(step.Match, step.For, ct);
+        var index = await WaitForAsync(_target.Adapt(step.Match).Match, step.For, ct);
         return index < 0
             ? StepVerdict.Pass()
             : StepVerdict.Fail("seen: " + RunFormat.Brief(_target.Events[index], _target.Events[index].At - Start));
@@ -119,7 +120,7 @@ internal sealed class StepExecutor
     /// </summary>
     private async Task<int> WaitForAsync(EventMatch match, IsoDuration window, CancellationToken ct)
     {
-        var length = window.ResolveFrom(_target.Now);
+        var length = window.ResolveFrom(_target.Now) + _target.DeliveryGrace;
         var slice = TimeSpan.FromTicks(Math.Max(Slice.Ticks, (length.Ticks + MaxSlices - 1) / MaxSlices));
         var index = Find(match);
         for (var used = TimeSpan.Zero; index < 0 && used < length;)

@@ -1,6 +1,7 @@
 using PanelAgent.Core.Events;
 using PanelAgent.Core.State;
 using PanelAgent.Core.Zones;
+using PanelAgent.Hil.Scenarios;
 
 namespace PanelAgent.Hil.Targets;
 
@@ -39,6 +40,24 @@ public interface IScenarioTarget : IAsyncDisposable
     /// <summary>Simulation only: makes a camera deliver normal, covered, corrupt, oversized frames, or fail.</summary>
     Task SetCameraAsync(string camera, string mode, CancellationToken ct) =>
         throw new NotSupportedException("this target cannot change a camera");
+
+    /// <summary>
+    /// Why this target cannot run <paramref name="step"/> faithfully (a rig: no keypad for a wrong code, no month-long
+    /// wait, no camera modes), or null when it can. The runner reports such a step as skipped with the reason.
+    /// </summary>
+    string? CannotRun(ScenarioStep step) => null;
+
+    /// <summary>
+    /// Extra real time an expect or expectNone waits for events still on their way (a rig reads them from the
+    /// station over MQTT). Zero where events are seen as they happen.
+    /// </summary>
+    TimeSpan DeliveryGrace => TimeSpan.Zero;
+
+    /// <summary>
+    /// The match this target can honestly check for <paramref name="match"/>, and why it differs (null when it does
+    /// not): a rig arms through the station, so the panel names user 0 where the scenario typed user 1's code.
+    /// </summary>
+    (EventMatch Match, string? Why) Adapt(EventMatch match) => (match, null);
 
     /// <summary>Reads a named figure (<c>armlog.count</c>, <c>state</c>...); null when the target knows no such figure.</summary>
     Task<string?> ReadFigureAsync(string figure, CancellationToken ct);

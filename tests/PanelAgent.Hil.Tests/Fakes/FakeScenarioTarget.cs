@@ -39,6 +39,11 @@ internal sealed class FakeScenarioTarget : IScenarioTarget
 
     public bool Disposed { get; private set; }
 
+    /// <summary>What <see cref="CannotRun"/> answers, like a rig that cannot do some steps.</summary>
+    public Func<Hil.Scenarios.ScenarioStep, string?>? Cannot { get; set; }
+
+    public string? CannotRun(Hil.Scenarios.ScenarioStep step) => Cannot?.Invoke(step);
+
     public void Emit(string kind, string? zone = null, int? user = null, string? detail = null) =>
         _events.Add(new PanelEvent(kind, Now, zone, user, detail));
 
