@@ -13,6 +13,7 @@ public sealed class InputChecks(ProbeRig rig)
     private readonly GpioSimChip _sim = rig.Sim;
     private readonly EdgeRecorder _recorder = rig.Recorder;
     private readonly ProbeTimings _timings = rig.Timings;
+    private readonly List<(string Name, TimeSpan? After)> _latencies = [];
 
     /// <summary>Levels read at start: pulled-up active-high Active, pulled-down Normal, active-low under its own pull-up Normal.</summary>
     public async Task<CheckResult> StartLevelsAsync()
@@ -40,6 +41,7 @@ public sealed class InputChecks(ProbeRig rig)
         TimeSpan? edge = await Waits.UntilAsync(
             () => _recorder.Edges(zone).Skip(edgesBefore).Any(e => e.Active == wantActive), _timings.Timeout).ConfigureAwait(false);
         TimeSpan? change = await Waits.UntilAsync(() => rig.Condition(zone) == to, _timings.Timeout).ConfigureAwait(false);
+        _latencies.Add((name, edge + change));
         await Task.Delay(_timings.Settle).ConfigureAwait(false);
         var changes = _recorder.Changes(zone).Skip(changesBefore).ToList();
         bool ok = edge is not null && changes.Count == 1 && changes[0].Previous == from && changes[0].Current == to
@@ -119,6 +121,19 @@ public sealed class InputChecks(ProbeRig rig)
 
         return new CheckResult("reread-levels", wrong.Count == 0 && samples.Count == lines.Count,
             $"samples={samples.Count} wrong={(wrong.Count == 0 ? "none" : string.Join(' ', wrong))}");
+    }
+
+    /// <summary>
+    /// Every sustained change of <see cref="EdgeAsync"/> was confirmed within the debounce plus a second: a panel that
+    /// sees the door open seconds late is wrong even if it sees it once. The second is slack for TCG, not a benchmark.
+    /// </summary>
+    public CheckResult ChangeLatency()
+    {
+        TimeSpan bound = _timings.Debounce + TimeSpan.FromSeconds(1);
+        var late = _latencies.Where(l => l.After is not { } after || after > bound).ToList();
+        string worst = Waits.Ms(_latencies.Count == 0 ? null : _latencies.Max(l => l.After ?? TimeSpan.MaxValue));
+        return new CheckResult("change-latency", _latencies.Count > 0 && late.Count == 0,
+            $"changes={_latencies.Count} worst={worst} bound={Waits.Ms(bound)} late={(late.Count == 0 ? "none" : string.Join(',', late.Select(l => $"{l.Name}:{Waits.Ms(l.After)}")))}");
     }
 
     private static string Describe(IEnumerable<Core.Engine.ZoneChanged> changes)

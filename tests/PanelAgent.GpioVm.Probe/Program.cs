@@ -49,6 +49,7 @@ using (rig)
     results.Add(Print(await inputs.ChatterAsync("chatter-returns", toggles: 20)));
     results.Add(Print(await inputs.ShortPulseAsync()));
     results.Add(Print(inputs.Reread()));
+    results.Add(Print(inputs.ChangeLatency()));
     results.Add(Print(outputs.Siren()));
     results.Add(Print(outputs.Health()));
 }
