@@ -8,8 +8,8 @@ namespace PanelAgent.GpioVm.Probe;
 /// <param name="LongDebounce">Debounce of the chatter and pulse zones: the burst and the pulse must fit well inside it.</param>
 public sealed record ProbeTimings(TimeSpan Debounce, TimeSpan LongDebounce)
 {
-    /// <summary>The defaults: 100 ms and 400 ms.</summary>
-    public static ProbeTimings Default { get; } = new(TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(400));
+    /// <summary>The defaults: 100 ms and 600 ms (the chatter burst took up to 330 ms under TCG on a loaded host).</summary>
+    public static ProbeTimings Default { get; } = new(TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(600));
 
     /// <summary>How long to wait for something that should happen (an edge, a confirmed change).</summary>
     public TimeSpan Timeout => TimeSpan.FromSeconds(3) + (LongDebounce * 2);
