@@ -72,7 +72,9 @@ missing=()
 for p in "${packages[@]}"; do compgen -G "$cache/debs/${p}_*.deb" >/dev/null || missing+=("$p"); done
 if [ ${#missing[@]} -gt 0 ]; then
   log "apt-get download ${missing[*]}"
-  (cd "$cache/debs" && apt-get download -q "${missing[@]}" >/dev/null)
+  # As root apt hands the download to user _apt, which may not write into a cache under /root: say root is fine.
+  sandbox=(); [ "$(id -u)" = 0 ] && sandbox=(-o APT::Sandbox::User=root)
+  (cd "$cache/debs" && apt-get download -q "${sandbox[@]}" "${missing[@]}" >/dev/null)
 fi
 debs=()
 for p in "${packages[@]}"; do debs+=("$(ls "$cache"/debs/"${p}"_*.deb | head -n 1)"); done
