@@ -60,6 +60,7 @@ public sealed class PanelHardware : IDisposable
         ArgumentNullException.ThrowIfNull(loggers);
         ThrowIfInvalid(options);
         var soc = new GpioController(new GpioDriverProbe(loggers.CreateLogger<GpioDriverProbe>()).Open(options.Gpio));
+        EventLoopThreads.Reserve(WatchedLines(options), loggers.CreateLogger(typeof(EventLoopThreads).FullName!));
         I2cDevice? expander = null;
         try
         {
@@ -118,6 +119,11 @@ public sealed class PanelHardware : IDisposable
         IZoneInputs inputs = parts.Count == 1 ? parts[0] : new CompositeZoneInputs(parts);
         return new PanelHardware(inputs, new GpioPanelOutputs(soc, options.Outputs, loggers.CreateLogger<GpioPanelOutputs>()), owned);
     }
+
+    /// <summary>The SoC lines whose edges the driver watches: every SoC input, and the expander's INT line when used.</summary>
+    private static int WatchedLines(HardwareOptions options) =>
+        ZoneLine.From(options.Inputs, onExpander: false).Count
+        + (options.Expander?.InterruptLine is not null && options.Inputs.Any(i => i.OnExpander) ? 1 : 0);
 
     private static void ThrowIfInvalid(HardwareOptions options)
     {
