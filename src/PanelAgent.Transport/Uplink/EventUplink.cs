@@ -30,6 +30,9 @@ public sealed partial class EventUplink
         Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
     // Sequence → when it was last published; guarded by _gate, like the trouble fields below.
+    /// <summary>Publishes awaiting their PUBACK at once during a pass (a drained backlog).</summary>
+    private const int MaxPublishesInFlight = 32;
+
     private readonly Lock _gate = new();
     private readonly Dictionary<long, DateTimeOffset> _inFlight = [];
     private DateTimeOffset _quietSince;
@@ -132,7 +135,15 @@ public sealed partial class EventUplink
         }
     }
 
-    /// <summary>Reads the next window and publishes every row not in flight or past its ack timeout. Returns the pending count seen.</summary>
+    /// <summary>
+    /// Reads the next window and publishes every row not in flight or past its ack timeout, up to
+    /// <see cref="MaxPublishesInFlight"/> awaiting their PUBACK at once. Returns the pending count seen.
+    /// </summary>
+    /// <remarks>
+    /// Pipelined, yet in order: each publish is started before the next, and MQTTnet queues packets for the socket in
+    /// call order (its send lock is first-come first-served), so the broker, and the station behind it, get them in
+    /// window order. Awaiting each PUBACK before the next publish capped a drained backlog at one round trip per event.
+    /// </remarks>
     private async Task<int> SendDueAsync(CancellationToken cancellationToken)
     {
         IReadOnlyList<StoredEvent> rows;
@@ -146,49 +157,88 @@ public sealed partial class EventUplink
             return 0;
         }
 
+        var publishing = new Queue<(long Sequence, bool Resend, Task<PublishOutcome> Publish)>();
+        var healthy = true;
         foreach (var row in rows)
         {
-            if (!_link.IsConnected)
+            if (!healthy || !_link.IsConnected)
             {
                 break;
             }
 
-            var now = _time.GetUtcNow();
-            bool resend;
-            lock (_gate)
+            if (StartIfDue(row, cancellationToken) is { } started)
             {
-                resend = _inFlight.TryGetValue(row.Sequence, out var sentAt);
-                if (resend && now - sentAt < _options.AckTimeout)
-                {
-                    continue;
-                }
+                publishing.Enqueue(started);
             }
 
-            // Sealed again for every send, never copied: the receiver would take a copy for a replay (docs/protocol.md).
-            var wire = _sealing.Sealer.Seal(_options.PanelId, TopicKind.Events,
-                EventPayloadCodec.Encode(EventPayload.From(row)));
-            var outcome = await _link.PublishAsync(_eventsTopic, wire, retain: false, cancellationToken)
-                .ConfigureAwait(false);
-            if (!outcome.IsSent)
+            if (publishing.Count >= MaxPublishesInFlight)
             {
-                // The link is down or the broker refused: stop this pass, the next connect or poll retries in order.
-                UplinkLog.NotSent(_logger, row.Sequence, outcome.Status, outcome.Reason);
-                break;
-            }
-
-            lock (_gate)
-            {
-                _inFlight[row.Sequence] = now;
-            }
-
-            Interlocked.Increment(ref _sent);
-            if (resend)
-            {
-                Interlocked.Increment(ref _resent);
+                healthy = await CompleteOldestAsync(publishing, healthy).ConfigureAwait(false);
             }
         }
 
+        while (publishing.Count > 0)
+        {
+            healthy = await CompleteOldestAsync(publishing, healthy).ConfigureAwait(false);
+        }
+
         return rows.Count;
+    }
+
+    /// <summary>Seals and starts the row's publish when it is not in flight or its ack is overdue; null otherwise.</summary>
+    private (long, bool, Task<PublishOutcome>)? StartIfDue(StoredEvent row, CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+        bool resend;
+        lock (_gate)
+        {
+            resend = _inFlight.TryGetValue(row.Sequence, out var sentAt);
+            if (resend && now - sentAt < _options.AckTimeout)
+            {
+                return null;
+            }
+
+            // In flight from now: an ack that overtakes the PUBACK must find it, or the row would linger here.
+            _inFlight[row.Sequence] = now;
+        }
+
+        // Sealed again for every send, never copied: the receiver would take a copy for a replay (docs/protocol.md).
+        var wire = _sealing.Sealer.Seal(_options.PanelId, TopicKind.Events,
+            EventPayloadCodec.Encode(EventPayload.From(row)));
+        return (row.Sequence, resend, _link.PublishAsync(_eventsTopic, wire, retain: false, cancellationToken));
+    }
+
+    /// <summary>
+    /// Awaits the oldest publish. False once one was not sent (link down, broker refused): the rest of the pass still
+    /// completes, but none of it counts as sent, and the next connect or poll resends from there in order.
+    /// </summary>
+    private async Task<bool> CompleteOldestAsync(
+        Queue<(long Sequence, bool Resend, Task<PublishOutcome> Publish)> publishing, bool healthy)
+    {
+        var (sequence, resend, publish) = publishing.Dequeue();
+        var outcome = await publish.ConfigureAwait(false);
+        if (!healthy || !outcome.IsSent)
+        {
+            if (healthy)
+            {
+                UplinkLog.NotSent(_logger, sequence, outcome.Status, outcome.Reason);
+            }
+
+            lock (_gate)
+            {
+                _inFlight.Remove(sequence);
+            }
+
+            return false;
+        }
+
+        Interlocked.Increment(ref _sent);
+        if (resend)
+        {
+            Interlocked.Increment(ref _resent);
+        }
+
+        return true;
     }
 
     /// <summary>
