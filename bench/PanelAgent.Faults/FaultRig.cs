@@ -203,10 +203,21 @@ internal sealed class FaultRig : IAsyncDisposable
             await StopAgentAsync("KILL");
         }
 
-        await StartAgentAsync();
-        await CaughtUpAsync(MaxSeq(), Stopwatch.GetTimestamp(), "settling");
-        await StopAgentAsync();
-        Checkpoint();
+        try
+        {
+            await StartAgentAsync();
+            await CaughtUpAsync(MaxSeq(), Stopwatch.GetTimestamp(), "settling");
+        }
+        finally
+        {
+            // Counted whatever happened: an event that did not get through is lost, not forgotten.
+            if (Agent is not null)
+            {
+                await StopAgentAsync();
+            }
+
+            Checkpoint();
+        }
     }
 
     public async ValueTask DisposeAsync()

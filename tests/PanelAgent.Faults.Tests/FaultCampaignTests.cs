@@ -1,4 +1,3 @@
-using PanelAgent.Faults;
 using Xunit.Abstractions;
 
 namespace PanelAgent.Faults.Tests;

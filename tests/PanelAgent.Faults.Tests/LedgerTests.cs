@@ -1,5 +1,3 @@
-using PanelAgent.Faults;
-
 namespace PanelAgent.Faults.Tests;
 
 public sealed class LedgerTests
