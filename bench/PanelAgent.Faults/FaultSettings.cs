@@ -10,7 +10,7 @@ internal sealed record FaultSettings
     public string PanelConfig { get; init; } = Path.Combine(AppContext.BaseDirectory, "panels", "sim-villa.json");
 
     /// <summary>Longest wait for a start, a drain or a recovery before the row is reported as failed.</summary>
-    public TimeSpan Patience { get; init; } = TimeSpan.FromSeconds(120);
+    public TimeSpan Patience { get; init; } = TimeSpan.FromSeconds(90);
 
     /// <summary>The panel's input re-read period in the campaign's config: how fast a dead GPIO event loop is covered.</summary>
     public TimeSpan Reread { get; init; } = TimeSpan.FromMilliseconds(500);
