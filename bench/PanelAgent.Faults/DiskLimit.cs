@@ -30,13 +30,14 @@ internal sealed class DiskLimit : IDisposable
     public static DiskLimit Create(string directory, long bytes)
     {
         Directory.CreateDirectory(directory);
-        if (Environment.IsPrivilegedProcess &&
+        // PANEL_FAULTS_DISK=fsize forces the fallback, so that a root machine can exercise it too.
+        if (Environment.IsPrivilegedProcess && Environment.GetEnvironmentVariable("PANEL_FAULTS_DISK") != "fsize" &&
             Run("mount", "-t", "tmpfs", "-o", $"size={bytes},mode=0700", "tmpfs", directory) == 0)
         {
             return new DiskLimit(directory, tmpfs: true, $"tmpfs of {bytes / (1024 * 1024)} MiB, filled to ENOSPC");
         }
 
-        return new DiskLimit(directory, tmpfs: false, "RLIMIT_FSIZE via prlimit at the largest file's size (not root)");
+        return new DiskLimit(directory, tmpfs: false, "RLIMIT_FSIZE via prlimit at the largest file's size");
     }
 
     /// <summary>Makes the next write that grows a file fail.</summary>

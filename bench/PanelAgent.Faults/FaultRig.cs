@@ -109,7 +109,7 @@ internal sealed class FaultRig : IAsyncDisposable
         }
 
         Agent = ChildProcess.Start(Settings.AgentDll, args, _root.FullName, s_agentLogging,
-            ignoreFileSizeSignal: Disk is not null && !Environment.IsPrivilegedProcess);
+            ignoreFileSizeSignal: Disk is not null);
         await Agent.WaitForLineAsync(l => l.Contains("Panel ready", StringComparison.Ordinal), Settings.Patience, "panel-agent ready");
         var ready = Stopwatch.GetElapsedTime(Agent.StartedAt);
         Control = await SimControl.ConnectAsync(ControlPath, Settings.Patience);

@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace PanelAgent.Faults;
 
 /// <summary>
-/// SIGKILL of panel-agent at a random moment of a mains storm (a change every 8-15 ms, debounce zero), then a restart
+/// SIGKILL of panel-agent at a random moment of a mains storm (a change every 20-40 ms, debounce zero), then a restart
 /// with the storm on again. Recovery: from the restart to the station having everything persisted before the kill.
 /// </summary>
 internal sealed class AgentKillFault : IFault
@@ -18,7 +18,7 @@ internal sealed class AgentKillFault : IFault
         for (var cycle = 1; cycle <= cycles; cycle++)
         {
             var started = Stopwatch.GetTimestamp();
-            await rig.StartAgentAsync("mains", random.Next(8, 16));
+            await rig.StartAgentAsync("mains", random.Next(20, 41));
             if (beforeKill > 0)
             {
                 meter.Recovered(await rig.CaughtUpAsync(beforeKill, started, $"cycle {cycle}: events persisted before the kill"));

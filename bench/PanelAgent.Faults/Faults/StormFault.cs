@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace PanelAgent.Faults;
 
 /// <summary>
-/// The shape of the faults injected around a running storm (broker, link, station): storm mains every 10 ms, and in
+/// The shape of the faults injected around a running storm (broker, link, station): storm mains every 20 ms, and in
 /// each cycle wait a random while, break something for a random while, mend it, and time until the station has
 /// every event persisted up to the mend.
 /// </summary>
@@ -13,7 +13,7 @@ internal abstract class StormFault : IFault
 
     public async Task RunAsync(FaultRig rig, int cycles, Random random, RowMeter meter)
     {
-        await rig.StartAgentAsync("mains", 10);
+        await rig.StartAgentAsync("mains", 20);
         for (var cycle = 1; cycle <= cycles; cycle++)
         {
             await Task.Delay(random.Next(500, 2500));
