@@ -12,9 +12,9 @@ public sealed class FaultCampaignTests(ITestOutputHelper output)
 {
     public static TheoryData<string, int> Faults { get; } = new()
     {
-        { AgentKillFault.Title, 3 },
+        { AgentKillFault.Title, 2 },
         { BrokerRestartFault.Title, 1 },
-        { LinkCutFault.Title, 2 },
+        { LinkCutFault.Title, 1 }, // a cut; the black hole (even cycles) waits for keep-alives, left to the full run
         { StationKillFault.Title, 1 },
         { DiskFullFault.Title, 1 },
         { CorruptDatabaseFault.Title, 1 },
