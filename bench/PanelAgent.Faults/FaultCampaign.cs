@@ -55,9 +55,13 @@ internal static class FaultCampaign
 
         var counts = rig.Ledger.Count();
         var notes = new List<string> { meter.Notes };
-        if (counts.FirstLost.Count > 0)
+        var unprinted = 0L;
+        if (counts.LostEvents.Count > 0)
         {
-            notes.Add($"first lost: {string.Join(", ", counts.FirstLost.Select(Describe))}");
+            notes.Add($"first lost: {string.Join(", ", counts.LostEvents.Take(5).Select(Describe))}");
+            // Why: in the station's database but never printed (the station died between its commit and its line)?
+            unprinted = StationDatabase.Holding(rig.StationDatabase, counts.LostEvents);
+            notes.Add($"{unprinted} of the lost are in the station's database but were never printed");
         }
 
         if (counts.FirstDuplicated.Count > 0)
@@ -71,7 +75,10 @@ internal static class FaultCampaign
         }
 
         return new FaultRow(fault.Name, cycles, counts.Generated, counts.AtStation, counts.Lost, counts.Duplicated,
-            Math.Round(meter.WorstRecovery.TotalSeconds, 2), error, string.Join("; ", notes.Where(n => n.Length > 0)));
+            Math.Round(meter.WorstRecovery.TotalSeconds, 2), error, string.Join("; ", notes.Where(n => n.Length > 0)))
+        {
+            CommittedNotPrinted = unprinted,
+        };
     }
 
     private static string Describe(EventKey key) =>

@@ -30,7 +30,7 @@ internal sealed class FaultRig : IAsyncDisposable
         Proxy = proxy;
         DataDirectory = Path.Combine(root.FullName, "data");
         ConfigPath = RigFiles.WritePanelConfig(settings, pki, proxy.Port, Path.Combine(root.FullName, "panel.json"));
-        StationConfigPath = RigFiles.WriteStationConfig(pki, broker.Port, Path.Combine(root.FullName, "station.db"),
+        StationConfigPath = RigFiles.WriteStationConfig(pki, broker.Port, StationDatabase,
             Path.Combine(root.FullName, "station.json"));
     }
 
@@ -51,6 +51,8 @@ internal sealed class FaultRig : IAsyncDisposable
     public string ConfigPath { get; }
 
     public string StationConfigPath { get; }
+
+    public string StationDatabase => Path.Combine(_root.FullName, "station.db");
 
     public string ControlPath => Path.Combine(_root.FullName, "sim.sock");
 

@@ -14,6 +14,10 @@ internal sealed record FaultRow(
     [property: JsonPropertyName("error")] string? Error,
     [property: JsonPropertyName("notes")] string Notes)
 {
+    /// <summary>Of <see cref="Lost"/>: events the station committed to its database and never printed.</summary>
+    [JsonPropertyName("committedNotPrinted")]
+    public long CommittedNotPrinted { get; init; }
+
     /// <summary>Nothing lost, nothing printed twice, and the row ran to its end.</summary>
     [JsonIgnore]
     public bool Passed => Lost == 0 && Duplicated == 0 && Error is null;

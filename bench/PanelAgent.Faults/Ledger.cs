@@ -77,7 +77,7 @@ internal sealed class Ledger
             var duplicated = _printed.Where(p => p.Value > 1).ToList();
             var stray = _printed.Keys.Count(k => !_generated.Contains(k));
             return new LedgerCounts(_generated.Count, _printed.Count, lost.Count + MissingInPanel,
-                duplicated.Sum(d => d.Value - 1), stray, lost.Take(5).ToList(), [.. duplicated.Take(5).Select(d => d.Key)]);
+                duplicated.Sum(d => d.Value - 1), stray, lost, [.. duplicated.Take(5).Select(d => d.Key)]);
         }
     }
 }
@@ -87,4 +87,4 @@ internal sealed class Ledger
 /// that was later quarantined before it could be read); reported, not counted as lost.
 /// </summary>
 internal sealed record LedgerCounts(long Generated, long AtStation, long Lost, long Duplicated, long Stray,
-    IReadOnlyList<EventKey> FirstLost, IReadOnlyList<EventKey> FirstDuplicated);
+    IReadOnlyList<EventKey> LostEvents, IReadOnlyList<EventKey> FirstDuplicated);

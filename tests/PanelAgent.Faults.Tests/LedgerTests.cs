@@ -27,7 +27,7 @@ public sealed class LedgerTests
         var counts = ledger.Count();
 
         Assert.Equal(1, counts.Lost);
-        Assert.Equal(2, Assert.Single(counts.FirstLost).Seq);
+        Assert.Equal(2, Assert.Single(counts.LostEvents).Seq);
     }
 
     [Fact]
