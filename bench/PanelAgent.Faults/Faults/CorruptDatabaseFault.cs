@@ -23,7 +23,9 @@ internal sealed class CorruptDatabaseFault : IFault
         {
             var started = Stopwatch.GetTimestamp();
             await rig.StartAgentAsync();
-            var moved = Directory.GetFiles(rig.DataDirectory, "panel.db.corrupt-*").Length;
+            // The quarantined files, not their -wal/-shm companions.
+            var moved = Directory.GetFiles(rig.DataDirectory, "panel.db.corrupt-*")
+                .Count(f => !f.EndsWith("-wal", StringComparison.Ordinal) && !f.EndsWith("-shm", StringComparison.Ordinal));
             if (cycle > 1 && moved < cycle - 1)
             {
                 meter.Note($"cycle {cycle}: the damaged file was not quarantined");
