@@ -14,12 +14,23 @@ public sealed class SimulatedGpioDriver : GpioDriver
     private readonly Lock _gate = new();
     private readonly Dictionary<int, SimulatedLine> _lines = [];
     private readonly int _pinCount;
+    private volatile bool _eventsEnabled = true;
 
     /// <summary>Creates a chip with <paramref name="pinCount"/> lines, all low, none open.</summary>
     public SimulatedGpioDriver(int pinCount = 64)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(pinCount);
         _pinCount = pinCount;
+    }
+
+    /// <summary>
+    /// False kills the event loop as System.Device.Gpio's can die (dotnet/iot#1210, an exception in a handler): levels
+    /// still change and reads see them, but no callback runs until it is set true again. The fault campaign uses it.
+    /// </summary>
+    public bool EventsEnabled
+    {
+        get => _eventsEnabled;
+        set => _eventsEnabled = value;
     }
 
     /// <summary>Drives an input line from outside; fires the callbacks whose edge type matches, unless the line is faulted.</summary>
@@ -36,7 +47,7 @@ public sealed class SimulatedGpioDriver : GpioDriver
             }
 
             line.Input = level;
-            handlers = line.Faulted ? [] : line.Callbacks.Where(c => (c.Types & edge) != 0).Select(c => c.Handler).ToArray();
+            handlers = line.Faulted || !_eventsEnabled ? [] : line.Callbacks.Where(c => (c.Types & edge) != 0).Select(c => c.Handler).ToArray();
         }
 
         var args = new PinValueChangedEventArgs(edge, pin);

@@ -43,6 +43,7 @@ public static class SqliteStoreOpener
             StorageLog.Quarantined(logger, factory.Path, problem!, quarantinedTo);
             prepared = TryPrepare(factory, logger, out var freshProblem)
                 ?? throw new StorageUnavailableException($"A fresh database at '{factory.Path}' failed too: {freshProblem}");
+            SequenceFloor.Apply(prepared.Connection, quarantinedTo, time, logger);
         }
 
         StorageLog.Opened(logger, factory.Path, prepared.Schema.Version, prepared.MigrationsApplied);

@@ -17,13 +17,16 @@ public sealed record AgentArguments
 
     public TimeSpan StormInterval { get; init; } = TimeSpan.FromMilliseconds(2);
 
+    /// <summary>Simulation only: a Unix socket driving the simulated board and clock (Simulation/SimulationCommands.cs).</summary>
+    public string? SimControlPath { get; init; }
+
     public bool Help { get; init; }
 
     /// <summary><c>--version</c>: print the version stamped at publish (git) and exit.</summary>
     public bool Version { get; init; }
 
     public const string Usage =
-        "usage: panel-agent [--config PATH] [--simulate] [--data DIR] [--storm ZONE [--storm-interval MS]]\n" +
+        "usage: panel-agent [--config PATH] [--simulate] [--data DIR] [--storm ZONE [--storm-interval MS]] [--sim-control SOCKET]\n" +
         "       panel-agent --version\n" +
         "       panel-agent update (apply BUNDLE | verify BUNDLE | recover) [options]   (docs/release.md)";
 
@@ -42,6 +45,7 @@ public sealed record AgentArguments
                 // "" rather than null when the value is missing, so the check below refuses it instead of ignoring it.
                 case "--data": result = result with { DataDirectory = Next() ?? "" }; break;
                 case "--storm": result = result with { StormZone = Next() ?? "" }; break;
+                case "--sim-control": result = result with { SimControlPath = Next() ?? "" }; break;
                 case "--storm-interval" when int.TryParse(Next(), out var ms) && ms > 0:
                     result = result with { StormInterval = TimeSpan.FromMilliseconds(ms) };
                     break;
@@ -53,7 +57,7 @@ public sealed record AgentArguments
             }
         }
 
-        if (result.ConfigPath.Length == 0 || result.DataDirectory?.Length == 0 || result.StormZone?.Length == 0)
+        if (result.ConfigPath.Length == 0 || result.DataDirectory?.Length == 0 || result.StormZone?.Length == 0 || result.SimControlPath?.Length == 0)
         {
             error = "an option is missing its value";
             return null;
@@ -62,6 +66,12 @@ public sealed record AgentArguments
         if (!result.Simulate && (result.DataDirectory is not null || result.StormZone is not null))
         {
             error = "--data and --storm are for --simulate only";
+            return null;
+        }
+
+        if (!result.Simulate && result.SimControlPath is not null)
+        {
+            error = "--sim-control is for --simulate only";
             return null;
         }
 

@@ -51,6 +51,11 @@ public static class PanelAgentServices
                 new StormService(sp.GetRequiredService<SimulatedHardwareSource>(), zone, args.StormInterval));
         }
 
+        if (args is { Simulate: true, SimControlPath: { } control })
+        {
+            services.AddSimulationControl(control); // the fault campaign's injection point (docs/faults.md)
+        }
+
         return services;
     }
 }

@@ -168,7 +168,8 @@ public sealed class SqliteStoreOpenerTests : IDisposable
     {
         Assert.Empty(store.ReadEvents(0, 10));
         var stored = store.Commit([TestEvents.Armed(_db.Time.GetUtcNow())], PanelState.Initial);
-        Assert.Equal(1, stored[0].Sequence);
+        // Above every sequence the damaged file may have used: the quarantine time in microseconds (SequenceFloor).
+        Assert.Equal((_db.Time.GetUtcNow().ToUnixTimeMilliseconds() * 1000) + 1, stored[0].Sequence);
         Assert.True(store.IntegrityCheck());
     }
 }

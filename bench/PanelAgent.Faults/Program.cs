@@ -1,0 +1,3 @@
+using PanelAgent.Faults;
+
+return await FaultProgram.RunAsync(args, Console.Out, Console.Error);
