@@ -21,7 +21,8 @@ namespace PanelAgent.Services;
 /// stops or blocks the panel: any failure is logged, the link is rebuilt after a pause, and the host keeps running.
 /// </summary>
 public sealed partial class LinkService(
-    LinkConfig link, RuntimeHolder holder, TimeProvider time, ILoggerFactory loggers, LinkDiagnostics? diagnostics = null)
+    LinkConfig link, RuntimeHolder holder, TimeProvider time, ILoggerFactory loggers, LinkDiagnostics? diagnostics = null,
+    StationRemoteActions? remote = null)
     : BackgroundService
 {
     private static readonly TimeSpan s_restartDelay = TimeSpan.FromSeconds(5);
@@ -137,7 +138,7 @@ public sealed partial class LinkService(
 
     /// <summary>The station's commands act on the running panel; holds, restriction and the access log come with its store.</summary>
     private StationCommandExecutor Executor(PanelRuntime runtime) => new(
-        runtime, new CaptureImageHolds(holder, time), runtime.Store as IPrivacySettings, runtime.Store as IAccessLog, time);
+        runtime, new CaptureImageHolds(holder, time), runtime.Store as IPrivacySettings, runtime.Store as IAccessLog, time, remote);
 
     /// <summary>
     /// Applies comms trouble on a task of its own, in order: the uplink's callback only queues, so it never waits on
