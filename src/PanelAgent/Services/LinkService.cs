@@ -104,7 +104,7 @@ public sealed partial class LinkService(
             link.Keys.Keys, new ReplayGuard(new OffsetClock(time, () => sealer.ClockOffset)), [link.Keys.StationKey]);
         var uplink = new EventUplink((IOutbox)store, new UplinkSealing(sealer, opener), supervisor,
             raised => troubles.TryWrite(raised), link.Uplink, time, loggers.CreateLogger<EventUplink>());
-        var status = new StatusSender(sealer, supervisor, (IOutbox)store, link.Uplink, time, loggers.CreateLogger<StatusSender>());
+        var status = new StatusSender(sealer, supervisor, (IOutbox)store, link.Uplink, time, loggers.CreateLogger<StatusSender>(), store);
         var commands = new CommandReceiver(link.Link.PanelId, opener, Executor(runtime),
             new OffsetClock(time, () => sealer.ClockOffset), loggers.CreateLogger<CommandReceiver>());
         void Notify(PanelEvent _) => uplink.Notify();
