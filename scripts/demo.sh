@@ -7,7 +7,8 @@
 # 2. The link: a lab PKI and keys are made, the embedded broker (panel-broker, mutual TLS + the shipped ACL) and the
 #    reference station (panel-station) start on 127.0.0.1, and panel-agent starts on the panel's database with its
 #    outbox full of the burglary: every event leaves sealed, is acknowledged by the station, and the station answers a
-#    status command. Then the station's view is printed beside the panel's.
+#    status command. The hall camera-PIR's burst of 3 verification images follows the alarm event, and the station
+#    writes the JPEG files it reassembled: the demo lists them. Then the station's view is printed beside the panel's.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
@@ -62,6 +63,9 @@ pids+=($agent)
 
 pending() { sqlite3 "$db" "SELECT count(*) FROM events WHERE acked_at IS NULL AND dropped_at IS NULL;"; }
 for _ in $(seq 150); do [ "$(pending)" = 0 ] && break; sleep 0.2; done
+# The alarm event went first; the hall camera's burst follows it, sealed in chunks, reassembled by the station.
+images() { find "$link/images" -name '*.jpg' 2>/dev/null | wc -l; }
+for _ in $(seq 150); do [ "$(images)" -ge 3 ] && break; sleep 0.2; done
 echo "outbox: $(sqlite3 "$db" 'SELECT count(*) FROM events WHERE acked_at IS NOT NULL;') events acknowledged by the station, $(pending) pending"
 dotnet "$(bin PanelAgent.Station panel-station)" command --config "$link/station.json" --panel sim-villa \
   --command status --id demo-status
@@ -79,10 +83,15 @@ sqlite3 -header -column :memory: "
          coalesce(json_extract(value, '$.zone'), '') AS zone, coalesce(json_extract(value, '$.user'), '') AS user,
          coalesce(json_extract(value, '$.sia'), '') AS sia, coalesce(json_extract(value, '$.cid'), '') AS cid,
          substr(json_extract(value, '$.at'), 1, 19) AS at, coalesce(json_extract(value, '$.detail'), '') AS detail
-  FROM json_each(readfile('$out/station.json'));"
+  FROM json_each(readfile('$out/station.json')) WHERE json_extract(value, '$.type') IS NOT NULL;"
 echo
-echo "== Verification images the station received (P1-P3: only for alarms; sealed in chunks on panels/{id}/images)"
-if compgen -G "$link/images/*.jpg" >/dev/null; then ls -l "$link/images"; else echo "(none for this alarm)"; fi
+echo "== Verification images the station received (P1: the hall camera-PIR's burst; sealed in chunks on panels/{id}/images)"
+if [ "$(images)" -gt 0 ]; then
+  find "$link/images" -name '*.jpg' -printf '%p  %s bytes\n' | sort
+  echo "$(images) JPEG file(s) in $link/images (synthetic scene: zone, virtual time, a moving square; no metadata)"
+else
+  echo "(none received: see $out/agent.log and $out/station.log)"
+fi
 echo
 echo "Everything the broker carried was sealed (AES-256-GCM; acks and commands also signed by the station)."
 echo "Files: $db (panel), $link/station.db (station), $out/station.jsonl, $out/*.log."

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Checks the units in hardware/systemd/: `systemd-analyze verify` on each, and the exposure score of
-# panel-agent.service from `systemd-analyze security --offline=yes` (target: 2.0 or lower, "OK").
-# Prints "panel-agent.service exposure: N.N" and exits non-zero when a unit fails to verify or the score is above 2.0.
+# Checks the units in hardware/systemd/: `systemd-analyze verify` on each (.service and .path), and the exposure score
+# of every .service from `systemd-analyze security --offline=yes` (target: 2.0 or lower, "OK").
+# Prints "UNIT exposure: N.N" per service and exits non-zero when a unit fails to verify or a score is above 2.0.
 # Installs systemd's tools when missing (Debian: package systemd).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,12 +18,12 @@ trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/release" "$work/units"
 printf '#!/bin/sh\nexit 0\n' >"$work/release/panel-agent"
 chmod +x "$work/release/panel-agent"
-for unit in hardware/systemd/*.service; do
+for unit in hardware/systemd/*.service hardware/systemd/*.path; do
   sed "s#/opt/panelagent/current/#$work/release/#g" "$unit" >"$work/units/$(basename "$unit")"
 done
 
 status=0
-for unit in "$work"/units/*.service; do
+for unit in "$work"/units/*.service "$work"/units/*.path; do
   if out=$(systemd-analyze verify "$unit" 2>&1) && [ -z "$out" ]; then
     echo "verify $(basename "$unit"): ok"
   else
@@ -33,11 +33,14 @@ for unit in "$work"/units/*.service; do
   fi
 done
 
-score=$(systemd-analyze security --offline=yes "$work/units/panel-agent.service" 2>&1 \
-  | sed -n 's/.*Overall exposure level for panel-agent.service: \([0-9.]*\).*/\1/p')
-echo "panel-agent.service exposure: ${score:-unknown}"
-if [ -z "$score" ] || ! awk -v s="$score" 'BEGIN { exit !(s <= 2.0) }'; then
-  echo "systemd-check: exposure above 2.0" >&2
-  status=1
-fi
+for unit in "$work"/units/*.service; do
+  name=$(basename "$unit")
+  score=$(systemd-analyze security --offline=yes "$unit" 2>&1 \
+    | sed -n "s/.*Overall exposure level for ${name//./\\.}: \([0-9.]*\).*/\1/p")
+  echo "$name exposure: ${score:-unknown}"
+  if [ -z "$score" ] || ! awk -v s="$score" 'BEGIN { exit !(s <= 2.0) }'; then
+    echo "systemd-check: $name exposure above 2.0" >&2
+    status=1
+  fi
+done
 exit $status

@@ -28,7 +28,7 @@ public sealed record AgentArguments
     public const string Usage =
         "usage: panel-agent [--config PATH] [--simulate] [--data DIR] [--storm ZONE [--storm-interval MS]] [--sim-control SOCKET]\n" +
         "       panel-agent --version\n" +
-        "       panel-agent update (apply BUNDLE | verify BUNDLE | recover) [options]   (docs/release.md)";
+        "       panel-agent update (apply BUNDLE | verify BUNDLE | recover | idle | request) [options]   (docs/release.md)";
 
     /// <summary>Parses the arguments; returns null and an error for anything unknown.</summary>
     public static AgentArguments? Parse(IReadOnlyList<string> args, out string? error)

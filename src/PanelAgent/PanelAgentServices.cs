@@ -35,6 +35,7 @@ public static class PanelAgentServices
             services.AddSingleton<LinkDiagnostics>();
             services.AddSingleton<ILinkDiagnostics>(sp => sp.GetRequiredService<LinkDiagnostics>());
             services.AddHostedService<LinkService>();
+            services.AddStationRemoteActions(config); // privacy and update commands (docs/remote-actions.md)
         }
 
         services.AddPanelDiagnostics(config, args);

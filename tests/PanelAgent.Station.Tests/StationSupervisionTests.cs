@@ -143,10 +143,24 @@ public sealed class StationSupervisionTests : IDisposable
         Directory.Delete(_directory, recursive: true);
     }
 
-    private ReceiveOutcome Send(string state) => _receiver.Receive($"panels/{Panel}/status", Seal(state));
+    [Fact]
+    public void Heartbeat_AccessLogHeadGoesBack_ReportsTheCutTailAndStillAcknowledges()
+    {
+        Send(StatusStates.Heartbeat, new AccessHeadPayload(40, 40, "h40"));
+        _clock.Advance(s_interval);
 
-    private byte[] Seal(string state) => _panel.Seal(Panel, TopicKind.Status,
-        StatusPayloadCodec.Encode(new StatusPayload(state, _clock.GetUtcNow(), (int)s_interval.TotalSeconds, 0)));
+        var outcome = Send(StatusStates.Heartbeat, new AccessHeadPayload(35, 35, "h35", 40, null));
+
+        Assert.Equal(StationCounters.Heartbeat, outcome.Reason);
+        Assert.NotNull(outcome.Ack);
+        Assert.Equal(("panel.access-log-cut", "seq=35;was=40"), (Describe(outcome.Line!).Type, Describe(outcome.Line!).Detail));
+    }
+
+    private ReceiveOutcome Send(string state, AccessHeadPayload? access = null) =>
+        _receiver.Receive($"panels/{Panel}/status", Seal(state, access));
+
+    private byte[] Seal(string state, AccessHeadPayload? access = null) => _panel.Seal(Panel, TopicKind.Status,
+        StatusPayloadCodec.Encode(new StatusPayload(state, _clock.GetUtcNow(), (int)s_interval.TotalSeconds, 0, access)));
 
     private static (string Type, string? Detail, string? Sia, string? Cid) Describe(string line)
     {

@@ -18,6 +18,10 @@ public sealed class ReleaseFilesTests
         Assert.True(exitCode == 0, output);
         Assert.Contains("verify panel-agent.service: ok", output, StringComparison.Ordinal);
         Assert.Matches(@"panel-agent\.service exposure: (0\.\d|1\.\d|2\.0)\b", output);
+        // The station-requested update (docs/remote-actions.md): the path unit and the root service it starts.
+        Assert.Contains("verify panel-agent-update.path: ok", output, StringComparison.Ordinal);
+        Assert.Contains("verify panel-agent-update.service: ok", output, StringComparison.Ordinal);
+        Assert.Matches(@"panel-agent-update\.service exposure: (0\.\d|1\.\d|2\.0)\b", output);
     }
 
     [Theory]

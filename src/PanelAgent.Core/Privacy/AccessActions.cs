@@ -8,6 +8,8 @@ public static class AccessActions
     public const string ImageHeld = "image.held";
     public const string ImageDeleted = "image.deleted";
     public const string ImageDiscarded = "image.discarded";
+    /// <summary>A technician's camera test took a frame: measured on the panel and discarded, never stored or sent.</summary>
+    public const string CameraTestFrame = "camera.test-frame";
     public const string PrivacyExported = "privacy.exported";
     public const string PrivacyErased = "privacy.erased";
     public const string PrivacyRestricted = "privacy.restricted";

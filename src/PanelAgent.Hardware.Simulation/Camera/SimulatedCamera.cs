@@ -10,8 +10,12 @@ namespace PanelAgent.Hardware.Simulation.Camera;
 /// drawn with <see cref="TinyFont"/>. It can be told to deliver a covered lens, a corrupt or oversized frame, or fail.
 /// The scene shows no person: synthetic data only (P12).
 /// </summary>
-public sealed class SimulatedCamera(string id, string label, TimeProvider time) : ICamera
+public sealed class SimulatedCamera(string id, string label, TimeProvider time) : ICamera, ICameraExposure
 {
+    // A lit room at 1/120 s; a covered lens drives the auto-exposure to its longest, 1/30 s, as a real module does.
+    private static readonly TimeSpan s_litExposure = TimeSpan.FromTicks(TimeSpan.TicksPerSecond / 120);
+    private static readonly TimeSpan s_darkExposure = TimeSpan.FromTicks(TimeSpan.TicksPerSecond / 30);
+
     private const int Scale = 2;
 
     public string Id { get; } = id;
@@ -20,6 +24,13 @@ public sealed class SimulatedCamera(string id, string label, TimeProvider time) 
 
     /// <summary>Frames delivered so far (any mode), for tests.</summary>
     public int Captures { get; private set; }
+
+    public TimeSpan? LastExposure => Mode switch
+    {
+        SimulatedCameraMode.Normal => s_litExposure,
+        SimulatedCameraMode.Covered => s_darkExposure,
+        _ => null,
+    };
 
     public CameraFrame Capture(FrameSize size)
     {

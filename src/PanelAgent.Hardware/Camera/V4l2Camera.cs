@@ -13,9 +13,14 @@ namespace PanelAgent.Hardware.Camera;
 /// The PIR stays an ordinary zone input. The device is opened per burst and closed after, so an unplugged camera shows
 /// up as a failed burst (trouble.camera) and a replugged one works again without a restart.
 /// </summary>
-public sealed class V4l2Camera(string id, int deviceIndex) : ICamera
+public sealed class V4l2Camera(string id, int deviceIndex) : ICamera, ICameraExposure
 {
+    // V4L2_CID_EXPOSURE_ABSOLUTE counts in units of 100 µs (V4L2 API, "Camera Control Reference").
+    private static readonly TimeSpan s_exposureUnit = TimeSpan.FromTicks(1000);
+
     public string Id { get; } = id;
+
+    public TimeSpan? LastExposure { get; private set; }
 
     public CameraFrame Capture(FrameSize size)
     {
@@ -24,12 +29,27 @@ public sealed class V4l2Camera(string id, int deviceIndex) : ICamera
         {
             using var device = VideoDevice.Create(settings);
             var data = device.Capture();
+            LastExposure = ReadExposure(device);
             return new CameraFrame(size.Width, size.Height, FramePixelFormat.Yuyv, data ?? []);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException
             or ArgumentException or DllNotFoundException or EntryPointNotFoundException)
         {
             throw new CameraException($"/dev/video{deviceIndex}: {ex.GetType().Name}", ex);
+        }
+    }
+
+    /// <summary>Not every module has the control (a fixed-exposure sensor has none): then null, never a failed frame.</summary>
+    private static TimeSpan? ReadExposure(VideoDevice device)
+    {
+        try
+        {
+            var value = device.GetVideoDeviceValue(VideoDeviceValueType.ExposureTime);
+            return value.CurrentValue > 0 ? s_exposureUnit * value.CurrentValue : null;
+        }
+        catch (Exception ex) when (ex is IOException or InvalidOperationException or ArgumentException or NotSupportedException)
+        {
+            return null;
         }
     }
 

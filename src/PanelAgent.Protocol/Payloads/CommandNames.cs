@@ -15,5 +15,16 @@ public static class CommandNames
     /// <summary>Restrict processing (P11): no image capture until lifted.</summary>
     public const string Restrict = "restrict";
 
-    public static IReadOnlyList<string> All { get; } = [Arm, Disarm, Hold, Status, Restrict];
+    /// <summary>P11 access and portability: the export is written on the panel for the technician, never sent.</summary>
+    public const string PrivacyExport = "privacy.export";
+    /// <summary>P11 erasure: what the law requires (P8) is kept, and the answer says what.</summary>
+    public const string PrivacyErase = "privacy.erase";
+    /// <summary>P11 restriction: no image capture until <see cref="PrivacyLift"/>.</summary>
+    public const string PrivacyRestrict = "privacy.restrict";
+    public const string PrivacyLift = "privacy.lift";
+    /// <summary>Issue 6: install a signed bundle already on the panel (<see cref="CommandPayload.Bundle"/>).</summary>
+    public const string Update = "update";
+
+    public static IReadOnlyList<string> All { get; } =
+        [Arm, Disarm, Hold, Status, Restrict, PrivacyExport, PrivacyErase, PrivacyRestrict, PrivacyLift, Update];
 }

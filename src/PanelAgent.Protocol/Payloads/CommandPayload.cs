@@ -10,5 +10,7 @@ namespace PanelAgent.Protocol.Payloads;
 /// <param name="Alarm"><c>hold</c>: the alarm event's sequence whose images are kept for the police (P6).</param>
 /// <param name="Days"><c>hold</c>: how long from capture, 1 to 30 days (P6).</param>
 /// <param name="On"><c>restrict</c>: true to restrict processing (no image capture, P11), false to lift it.</param>
+/// <param name="Bundle"><c>update</c>: the bundle's folder name inside the panel's bundle folder (no path).</param>
 public sealed record CommandPayload(
-    string Id, string Command, string? Mode = null, long? Alarm = null, int? Days = null, bool? On = null);
+    string Id, string Command, string? Mode = null, long? Alarm = null, int? Days = null, bool? On = null,
+    string? Bundle = null);

@@ -10,4 +10,5 @@ namespace PanelAgent.Protocol.Payloads;
 /// <param name="At">The panel's (corrected) clock when sealed, UTC.</param>
 /// <param name="IntervalSeconds">The heartbeat interval the station should expect; 0 when heartbeats are off.</param>
 /// <param name="Pending">Outbox rows not yet acknowledged: a station can tell a quiet panel from a backed-up one.</param>
-public sealed record StatusPayload(string State, DateTimeOffset At, int IntervalSeconds, long Pending);
+/// <param name="Access">The access log's head (issue 5 §3), or null when the panel has no readable access log.</param>
+public sealed record StatusPayload(string State, DateTimeOffset At, int IntervalSeconds, long Pending, AccessHeadPayload? Access = null);

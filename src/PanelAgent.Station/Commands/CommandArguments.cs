@@ -6,15 +6,16 @@ namespace PanelAgent.Station.Commands;
 
 /// <summary>
 /// <c>panel-station command --config FILE --panel ID --command NAME [--mode away|home] [--alarm SEQ] [--days N]
-/// [--on true|false] [--id ID] [--client-id ID] [--database FILE]</c>.
+/// [--on true|false] [--bundle NAME] [--id ID] [--client-id ID] [--database FILE]</c>.
 /// </summary>
 public sealed record CommandArguments(string ConfigPath, string PanelId, CommandPayload Command, IReadOnlyDictionary<string, string> Overrides)
 {
-    public const string Usage = "usage: panel-station command --config FILE --panel ID --command arm|disarm|hold|status|restrict "
-        + "[--mode away|home] [--alarm SEQ] [--days 1-30] [--on true|false] [--id ID] [--client-id ID] [--database FILE]";
+    public const string Usage = "usage: panel-station command --config FILE --panel ID --command "
+        + "arm|disarm|hold|status|restrict|privacy.export|privacy.erase|privacy.restrict|privacy.lift|update "
+        + "[--mode away|home] [--alarm SEQ] [--days 1-30] [--on true|false] [--bundle NAME] [--id ID] [--client-id ID] [--database FILE]";
 
     private static readonly string[] s_known =
-        ["--config", "--panel", "--command", "--mode", "--alarm", "--days", "--on", "--id", "--client-id", "--database"];
+        ["--config", "--panel", "--command", "--mode", "--alarm", "--days", "--on", "--bundle", "--id", "--client-id", "--database"];
 
     /// <summary>Null (and a reason) for anything missing, unknown or malformed.</summary>
     public static CommandArguments? Parse(IReadOnlyList<string> args, out string? error)
@@ -40,7 +41,8 @@ public sealed record CommandArguments(string ConfigPath, string PanelId, Command
         var command = new CommandPayload(
             values.GetValueOrDefault("--id") ?? "c-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6)),
             values["--command"], values.GetValueOrDefault("--mode"), Number(values, "--alarm"),
-            (int?)Number(values, "--days"), values.TryGetValue("--on", out var on) ? bool.Parse(on) : null);
+            (int?)Number(values, "--days"), values.TryGetValue("--on", out var on) ? bool.Parse(on) : null,
+            values.GetValueOrDefault("--bundle"));
         var overrides = values.Where(v => v.Key is "--client-id" or "--database").ToDictionary(v => v.Key, v => v.Value);
         return new CommandArguments(values["--config"], values["--panel"], command, overrides);
     }

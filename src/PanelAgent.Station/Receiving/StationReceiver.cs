@@ -38,6 +38,9 @@ public sealed class StationReceiver
     /// <summary>Null when this instance does not supervise (<c>supervise: false</c>).</summary>
     public PanelSupervision? Supervision { get; }
 
+    /// <summary>The panels' access-log heads from their heartbeats (issue 5 §3).</summary>
+    public AccessHeadWatch AccessHeads { get; } = new();
+
     /// <summary>The panel id of <c>panels/{id}/events</c>, or null for any other topic.</summary>
     public static string? PanelIdOf(string topic) =>
         Route(topic) is (var id, TopicKind.Events) ? id : null;
@@ -227,6 +230,11 @@ public sealed class StationReceiver
 
         var restored = supervision.Heard(panelId, now, header.Session, TimeSpan.FromSeconds(status.IntervalSeconds));
         var line = restored ? StationLine(panelId, LinkEventKinds.PanelRestored, status.State, now) : null;
+        if (status.Access is { } head && AccessHeads.Observe(panelId, head) is { } cut)
+        {
+            line = Join(line, StationLine(panelId, AccessHeadWatch.CutKind, cut, now));
+        }
+
         // The empty ack tells an idle panel its station is alive, and carries our clock.
         return new ReceiveOutcome(StationCounters.Heartbeat, line, AckTopicOf(panelId), SealAck(panelId, []));
     }

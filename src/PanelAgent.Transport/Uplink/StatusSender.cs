@@ -23,14 +23,18 @@ public sealed class StatusSender
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly string _topic;
+    private readonly IAccessLogHead? _accessHead;
+    // The head sequence of the last status sealed in this run: the next status witnesses the hash held there now.
+    private long? _lastAccessSeq;
     // Connects (online) and test requests (heartbeat now), sent by the one loop so they stay in sealing order.
     private readonly Channel<string> _requests =
         Channel.CreateBounded<string>(new BoundedChannelOptions(4) { FullMode = BoundedChannelFullMode.DropWrite });
 
     public StatusSender(MessageSealer sealer, ConnectionSupervisor link, IOutbox outbox, EventUplinkOptions options,
-        TimeProvider time, ILogger logger)
+        TimeProvider time, ILogger logger, IAccessLogHead? accessHead = null)
     {
         (_sealer, _link, _outbox, _options, _time, _logger) = (sealer, link, outbox, options, time, logger);
+        _accessHead = accessHead;
         _topic = PanelTopics.Status(options.PanelId);
         link.LastWill = () => Seal(StatusStates.Offline);
     }
@@ -110,8 +114,31 @@ public sealed class StatusSender
         }
 
         var payload = new StatusPayload(state, _time.GetUtcNow() + _sealer.ClockOffset,
-            (int)_options.HeartbeatInterval.TotalSeconds, pending);
+            (int)_options.HeartbeatInterval.TotalSeconds, pending, state == StatusStates.Offline ? null : AccessHead());
         return _sealer.Seal(_options.PanelId, TopicKind.Status, StatusPayloadCodec.Encode(payload));
+    }
+
+    /// <summary>
+    /// The access log's head, or null when it cannot be read (the heartbeat still goes). Not in the last will: that is
+    /// sealed at connect and published much later, and would witness nothing.
+    /// </summary>
+    private AccessHeadPayload? AccessHead()
+    {
+        if (_accessHead is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            var head = _accessHead.ReadAccessHead(_lastAccessSeq); // only the status loop seals a non-will status
+            _lastAccessSeq = head.Sequence;
+            return new AccessHeadPayload(head.Entries, head.Sequence, head.Hash, head.WitnessSequence, head.WitnessHash);
+        }
+        catch (StorageUnavailableException)
+        {
+            return null;
+        }
     }
 
     private void OnConnected(object? sender, LinkConnectedEventArgs e) => _requests.Writer.TryWrite(StatusStates.Online);

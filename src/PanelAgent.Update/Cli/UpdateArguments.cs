@@ -9,9 +9,9 @@ namespace PanelAgent.Update.Cli;
 public sealed record UpdateArguments
 {
     public const string Usage =
-        "usage: panel-agent update (apply BUNDLE | verify BUNDLE | recover | idle) [--root DIR] [--keys DIR] [--db PATH]\n" +
+        "usage: panel-agent update (apply BUNDLE | verify BUNDLE | recover | idle | request) [--root DIR] [--keys DIR] [--db PATH]\n" +
         "         [--restart-command CMD] [--ready-command CMD] [--health-command CMD] [--ready-deadline HH:MM:SS]\n" +
-        "         [--ack-deadline HH:MM:SS] [--no-station] [--no-restart]";
+        "         [--ack-deadline HH:MM:SS] [--no-station] [--no-restart] [--requests DIR] [--bundles DIR]";
 
     public required string Action { get; init; }
 
@@ -26,13 +26,19 @@ public sealed record UpdateArguments
     /// <summary>panelctl selftest: the technician tool's health check of the running agent.</summary>
     public string HealthCommand { get; init; } = "/opt/panelagent/current/panelctl selftest";
 
+    /// <summary><c>request</c>: the agent's hand-over folder (request.json in, result.json out).</summary>
+    public string RequestDirectory { get; init; } = "/var/lib/panelagent/update";
+
+    /// <summary><c>request</c>: the only folder a requested bundle may come from.</summary>
+    public string BundleDirectory { get; init; } = "/var/lib/panelagent/bundles";
+
     /// <summary>Parses the arguments after <c>update</c>; null and an error naming the option otherwise.</summary>
     public static UpdateArguments? Parse(IReadOnlyList<string> args, out string? error)
     {
         error = null;
-        if (args.Count == 0 || args[0] is not ("apply" or "verify" or "recover" or "idle"))
+        if (args.Count == 0 || args[0] is not ("apply" or "verify" or "recover" or "idle" or "request"))
         {
-            error = "update: expected apply, verify, recover or idle";
+            error = "update: expected apply, verify, recover, idle or request";
             return null;
         }
 
@@ -93,6 +99,8 @@ public sealed record UpdateArguments
             "--restart-command" => a with { RestartCommand = value },
             "--ready-command" => a with { ReadyCommand = value },
             "--health-command" => a with { HealthCommand = value },
+            "--requests" => a with { RequestDirectory = value },
+            "--bundles" => a with { BundleDirectory = value },
             "--ready-deadline" when duration is { } t => a with { Settings = s with { ReadyDeadline = t } },
             "--ack-deadline" when duration is { } t => a with { Settings = s with { AckDeadline = t } },
             _ => null,

@@ -42,14 +42,26 @@ public static class UpdateCommand
             return busy is null ? UpdateExitCodes.Ok : UpdateExitCodes.PanelBusy;
         }
 
-        var updater = new Updater(parsed.Settings, Probes(parsed), loggers.CreateLogger("PanelAgent.Update"), PauseHook(parsed.Settings.Root));
-        using var stop = new CancellationTokenSource();
-        var result = parsed.Action == "apply"
-            ? await updater.ApplyAsync(parsed.Bundle!, stop.Token).ConfigureAwait(false)
-            : await updater.RecoverAsync(stop.Token).ConfigureAwait(false);
+        if (parsed.Action == "request")
+        {
+            // The station's update, handed over by the agent (panel-agent-update.path): the same apply, then a result file.
+            return await UpdateRequestCommand.RunAsync(parsed, bundle => ApplyAsync(parsed with { Action = "apply", Bundle = bundle }, loggers),
+                stdout, stderr, TimeProvider.System).ConfigureAwait(false);
+        }
+
+        var result = await ApplyAsync(parsed, loggers).ConfigureAwait(false);
         await (result.ExitCode == UpdateExitCodes.Ok ? stdout : stderr)
             .WriteLineAsync($"panel-agent: update: {result.Report}").ConfigureAwait(false);
         return result.ExitCode;
+    }
+
+    private static async Task<UpdateResult> ApplyAsync(UpdateArguments parsed, ILoggerFactory loggers)
+    {
+        var updater = new Updater(parsed.Settings, Probes(parsed), loggers.CreateLogger("PanelAgent.Update"), PauseHook(parsed.Settings.Root));
+        using var stop = new CancellationTokenSource();
+        return parsed.Action == "apply"
+            ? await updater.ApplyAsync(parsed.Bundle!, stop.Token).ConfigureAwait(false)
+            : await updater.RecoverAsync(stop.Token).ConfigureAwait(false);
     }
 
     private static async Task<int> VerifyAsync(UpdateArguments parsed, TextWriter stdout, TextWriter stderr)

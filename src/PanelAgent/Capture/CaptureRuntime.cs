@@ -17,12 +17,10 @@ namespace PanelAgent.Capture;
 public sealed class CaptureRuntime : IDisposable
 {
     private readonly PanelRuntime _runtime;
-    private readonly IReadOnlyList<ICamera> _cameras;
-
-    private CaptureRuntime(PanelRuntime runtime, SqliteImageStore images, CaptureCoordinator coordinator, IReadOnlyList<ICamera> cameras)
+    private CaptureRuntime(PanelRuntime runtime, SqliteImageStore images, CaptureCoordinator coordinator, IReadOnlyList<GuardedCamera> cameras)
     {
         _runtime = runtime;
-        _cameras = cameras;
+        Cameras = cameras;
         Images = images;
         Coordinator = coordinator;
         runtime.Panel.EventRaised += OnEvent;
@@ -32,6 +30,9 @@ public sealed class CaptureRuntime : IDisposable
     public SqliteImageStore Images { get; }
 
     public CaptureCoordinator Coordinator { get; }
+
+    /// <summary>The cameras, shared one frame at a time by the bursts and the technician's camera test.</summary>
+    public IReadOnlyList<GuardedCamera> Cameras { get; }
 
     /// <summary>The broker packet limit image chunks must fit under (<c>Cameras:PacketLimit</c>).</summary>
     public int PacketLimit { get; private init; } = Transport.Images.ImageUplinkOptions.DefaultPacketLimit;
@@ -50,10 +51,10 @@ public sealed class CaptureRuntime : IDisposable
 
         var logger = parts.Loggers.CreateLogger<CaptureRuntime>();
         var images = SqliteImageStore.Open(config.Storage.Path, cameras.Images, parts.Access, parts.Time, logger);
-        var devices = cameras.Devices.Select(parts.CameraFactory).ToList();
+        var devices = cameras.Devices.Select(d => new GuardedCamera(parts.CameraFactory(d))).ToList();
         var settings = cameras.ToCaptureSettings(CamerasBinder.ZoneTypesOf(config.Panel));
         var coordinator = new CaptureCoordinator(settings, cameras.ToBurstSettings(),
-            new CaptureDevices(devices.ToDictionary(c => c.Id, StringComparer.Ordinal), parts.Encoder),
+            new CaptureDevices(devices.ToDictionary(c => c.Id, c => (ICamera)c, StringComparer.Ordinal), parts.Encoder),
             new CaptureStores(runtime.Store, images, images, parts.Access, parts.Privacy),
             parts.Time, parts.Loggers.CreateLogger<CaptureCoordinator>());
         return new CaptureRuntime(runtime, images, coordinator, devices) { PacketLimit = cameras.PacketLimit };
@@ -63,7 +64,7 @@ public sealed class CaptureRuntime : IDisposable
     {
         _runtime.Panel.EventRaised -= OnEvent;
         Coordinator.Trouble -= _runtime.Panel.Handle;
-        foreach (var camera in _cameras)
+        foreach (var camera in Cameras)
         {
             camera.Dispose();
         }

@@ -2,6 +2,7 @@ using PanelAgent.Core.Ports;
 using PanelAgent.Hardware.Camera;
 using PanelAgent.Hardware.Simulation.Camera;
 using PanelAgent.Options;
+using PanelAgent.Runtime;
 
 namespace PanelAgent.Capture;
 
@@ -22,6 +23,9 @@ public static class CaptureServiceCollectionExtensions
                 sp.GetService<IAccessLog>() ?? NoAccessLog.Instance, sp.GetService<IPrivacySettings>(), time,
                 sp.GetRequiredService<ILoggerFactory>());
         });
+        services.AddSingleton<Diagnostics.ICameraDiagnostics>(sp => new CaptureCameraDiagnostics(
+            sp.GetRequiredService<RuntimeHolder>(), config, sp.GetService<IAccessLog>() ?? NoAccessLog.Instance,
+            sp.GetService<IPrivacySettings>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<CaptureService>();
         services.AddHostedService(sp => sp.GetRequiredService<CaptureService>());
         return services;

@@ -19,7 +19,7 @@ namespace PanelAgent.Link;
 /// </summary>
 public sealed class StationCommandExecutor(
     PanelRuntime runtime, IImageHolds? holds = null, IPrivacySettings? privacy = null, IAccessLog? access = null,
-    TimeProvider? time = null) : IStationCommands
+    TimeProvider? time = null, StationRemoteActions? remote = null) : IStationCommands
 {
     private const int MaxHoldDays = 30; // P6
 
@@ -30,31 +30,45 @@ public sealed class StationCommandExecutor(
         ArgumentNullException.ThrowIfNull(command);
         string? refusal;
         string? detail = null;
+        var logged = false;
         try
         {
-            refusal = command.Command switch
-            {
-                CommandNames.Arm => Arm(command.Mode),
-                CommandNames.Disarm => Disarm(),
-                CommandNames.Hold => Hold(command.Alarm, command.Days),
-                CommandNames.Status => Status(out detail),
-                CommandNames.Restrict => Restrict(command.On),
-                _ => "unknown-command",
-            };
+            refusal = remote is not null && remote.TryRun(command, () => runtime.Panel.State.Phase, out var remoteRefusal, out detail, out logged)
+                ? remoteRefusal
+                : Run(command, out detail);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             refusal = "failed:" + ex.GetType().Name; // the answer must go out whatever happened
         }
 
-        access?.Append(new AccessEntry(_time.GetUtcNow(), "station", AccessActions.StationCommand,
-            Name(command.Command) + ":" + command.Id, refusal ?? "accepted"));
+        if (!logged) // the privacy rights write their own station.command entry
+        {
+            access?.Append(new AccessEntry(_time.GetUtcNow(), "station", AccessActions.StationCommand,
+                Name(command.Command) + ":" + command.Id, refusal ?? "accepted"));
+        }
+
         var answer = $"{Name(command.Command)}:{command.Id}" + (refusal ?? detail) switch
         {
             null => "",
             var why => ":" + why,
         };
         runtime.Panel.Handle(new StationCommandAnswered(refusal is null, answer));
+    }
+
+    private string? Run(CommandPayload command, out string? detail)
+    {
+        detail = null;
+        return command.Command switch
+        {
+            CommandNames.Arm => Arm(command.Mode),
+            CommandNames.Disarm => Disarm(),
+            CommandNames.Hold => Hold(command.Alarm, command.Days),
+            CommandNames.Status => Status(out detail),
+            CommandNames.Restrict => Restrict(command.On),
+            _ when CommandNames.All.Contains(command.Command) => "unsupported", // known, but not on this panel
+            _ => "unknown-command",
+        };
     }
 
     private string? Arm(string? mode)

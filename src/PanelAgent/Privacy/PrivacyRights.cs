@@ -28,6 +28,7 @@ public sealed class PrivacyRights(RuntimeHolder holder, RuntimePrivacy privacy, 
         var armLog = store.ReadArmLog();
         var history = store.ReadAlarmHistory();
         var access = store.ReadAccessLog();
+        var images = Images();
         var document = new JsonObject
         {
             ["format"] = ExportFormat,
@@ -41,11 +42,10 @@ public sealed class PrivacyRights(RuntimeHolder holder, RuntimePrivacy privacy, 
             ["alarmHistory"] = Json.Array(history.Select(Json.Event)),
             ["accessLog"] = Json.Array(access.Select(Json.Access)),
             ["captureRestricted"] = privacy.CaptureRestricted,
-            // The image store belongs to the camera work; its metadata joins this document when it exists.
-            ["images"] = new JsonArray(),
+            ["images"] = images,
         };
         privacy.Append(new AccessEntry(time.GetUtcNow(), actor, AccessActions.PrivacyExported, null,
-            $"users={users.Count} arm={armLog.Count} history={history.Count} access={access.Count}"));
+            $"users={users.Count} arm={armLog.Count} history={history.Count} access={access.Count} images={images.Count}"));
         return document;
     }
 
@@ -119,6 +119,25 @@ public sealed class PrivacyRights(RuntimeHolder holder, RuntimePrivacy privacy, 
     }
 
     private const string StationActor = "station";
+
+    /// <summary>What is known about each image the panel holds (issue 4); never its key, file or pixels.</summary>
+    private JsonArray Images() => holder.Capture is not { } capture
+        ? []
+        : Json.Array(capture.Images.All().Select(i => (JsonNode)new JsonObject
+        {
+            ["alarm"] = i.Record.AlarmSeq,
+            ["zone"] = i.Record.Zone,
+            ["camera"] = i.Record.Camera,
+            ["frame"] = i.Record.Frame,
+            ["reason"] = i.Record.Reason.ToString(),
+            ["withheld"] = i.Record.Withheld,
+            ["capturedAt"] = Json.Instant(i.Record.CapturedAt),
+            ["size"] = $"{i.Record.Width}x{i.Record.Height}",
+            ["bytes"] = i.Bytes,
+            ["expiresAt"] = Json.Instant(i.ExpiresAt),
+            ["policeHold"] = i.OnHold,
+            ["sentAt"] = Json.Instant(i.SentAt),
+        }));
 
     private static JsonObject Kept(string what, string why) => new() { ["what"] = what, ["why"] = why };
 

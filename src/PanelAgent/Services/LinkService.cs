@@ -21,7 +21,8 @@ namespace PanelAgent.Services;
 /// stops or blocks the panel: any failure is logged, the link is rebuilt after a pause, and the host keeps running.
 /// </summary>
 public sealed partial class LinkService(
-    LinkConfig link, RuntimeHolder holder, TimeProvider time, ILoggerFactory loggers, LinkDiagnostics? diagnostics = null)
+    LinkConfig link, RuntimeHolder holder, TimeProvider time, ILoggerFactory loggers, LinkDiagnostics? diagnostics = null,
+    StationRemoteActions? remote = null)
     : BackgroundService
 {
     private static readonly TimeSpan s_restartDelay = TimeSpan.FromSeconds(5);
@@ -103,7 +104,7 @@ public sealed partial class LinkService(
             link.Keys.Keys, new ReplayGuard(new OffsetClock(time, () => sealer.ClockOffset)), [link.Keys.StationKey]);
         var uplink = new EventUplink((IOutbox)store, new UplinkSealing(sealer, opener), supervisor,
             raised => troubles.TryWrite(raised), link.Uplink, time, loggers.CreateLogger<EventUplink>());
-        var status = new StatusSender(sealer, supervisor, (IOutbox)store, link.Uplink, time, loggers.CreateLogger<StatusSender>());
+        var status = new StatusSender(sealer, supervisor, (IOutbox)store, link.Uplink, time, loggers.CreateLogger<StatusSender>(), store);
         var commands = new CommandReceiver(link.Link.PanelId, opener, Executor(runtime),
             new OffsetClock(time, () => sealer.ClockOffset), loggers.CreateLogger<CommandReceiver>());
         void Notify(PanelEvent _) => uplink.Notify();
@@ -138,7 +139,7 @@ public sealed partial class LinkService(
 
     /// <summary>The station's commands act on the running panel; holds, restriction and the access log come with its store.</summary>
     private StationCommandExecutor Executor(PanelRuntime runtime) => new(
-        runtime, new CaptureImageHolds(holder, time), runtime.Store as IPrivacySettings, runtime.Store as IAccessLog, time);
+        runtime, new CaptureImageHolds(holder, time), runtime.Store as IPrivacySettings, runtime.Store as IAccessLog, time, remote);
 
     /// <summary>
     /// Applies comms trouble on a task of its own, in order: the uplink's callback only queues, so it never waits on

@@ -107,6 +107,13 @@ public sealed class LinkServiceEndToEndTests(ITestOutputHelper output) : IDispos
             new CommandPayload("c-status", CommandNames.Status), TextWriter.Null));
         await WaitUntilAsync(() => Lines(stationOutput).Any(l => l.Detail?.StartsWith("status:c-status:", StringComparison.Ordinal) == true),
             s_timeout, () => agent.AllOutput);
+        // The household's P11 export asked for by the station stays on the panel; an update while armed is refused.
+        Assert.True(await StationCommandSender.SendAsync(options, LinkRig.PanelId,
+            new CommandPayload("c-export", CommandNames.PrivacyExport), TextWriter.Null));
+        Assert.True(await StationCommandSender.SendAsync(options, LinkRig.PanelId,
+            new CommandPayload("c-update", CommandNames.Update, Bundle: "panelagent-9.9.9-linux-x64"), TextWriter.Null));
+        await WaitUntilAsync(() => Lines(stationOutput).Any(l => l.Detail?.StartsWith("update:c-update:", StringComparison.Ordinal) == true),
+            s_timeout, () => agent.AllOutput);
         // panelctl's link-test over the technician socket: a heartbeat out of turn, acknowledged by the station.
         var linkTest = await TechnicianRequestAsync(_dir.Combine("data", "diag.sock"), "{\"command\":\"link-test\"}");
         agent.Terminate();
@@ -122,6 +129,10 @@ public sealed class LinkServiceEndToEndTests(ITestOutputHelper output) : IDispos
         Assert.Contains(lines, l => l is { Type: "command.accepted", Detail: "arm:c-arm" });
         Assert.Contains(lines, l => l is { Type: "exit.started", User: 0 });
         Assert.Contains(lines, l => l.Type == "command.accepted" && l.Detail!.StartsWith("status:c-status:phase=exit-delay;", StringComparison.Ordinal));
+        var export = lines.Single(l => l.Type == "command.accepted" && l.Detail!.StartsWith("privacy.export:c-export:file=", StringComparison.Ordinal));
+        var exportFile = export.Detail!["privacy.export:c-export:file=".Length..export.Detail!.IndexOf(';', StringComparison.Ordinal)];
+        Assert.True(File.Exists(_dir.Combine("data", "exports", exportFile)), export.Detail);
+        Assert.Contains(lines, l => l is { Type: "command.refused", Detail: "update:c-update:panel-busy:armed" });
     }
 
     public void Dispose() => _dir.Dispose();
