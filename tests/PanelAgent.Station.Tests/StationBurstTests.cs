@@ -66,6 +66,57 @@ public sealed class StationBurstTests : IDisposable
     }
 
     [Fact]
+    public void Resend_OfAnEventCommittedButNeverPrinted_IsPrintedOnceThen()
+    {
+        var a = s_panels[0];
+        // A station killed between its commit and its line: the row is there, the line never went out, no ack left.
+        _store.TryInsert(a, new EventPayload(1, "alarm.intrusion", "hall", null, null, _clock.GetUtcNow(), "BA", "1130"),
+            _clock.GetUtcNow());
+
+        var resend = _receiver.ReceiveMany([Event(a, 1)]);
+        var again = _receiver.ReceiveMany([Event(a, 1)]);
+
+        Assert.Equal([(a, 1L)], resend.Lines.Select(PanelAndSeq));
+        Assert.Equal([StationCounters.Duplicate], resend.Reasons);
+        Assert.Single(resend.Acks);
+        Assert.Empty(again.Lines);
+    }
+
+    [Fact]
+    public void Burst_WithAPrinter_LinesPrintedAfterTheCommitAndBeforeTheAcksAreMade()
+    {
+        var a = s_panels[0];
+        var storedWhenPrinted = new List<long>();
+
+        var batch = _receiver.ReceiveMany([Event(a, 1), Event(a, 2)], lines => storedWhenPrinted.Add(_store.CountEvents(a)));
+
+        Assert.Equal([2L], storedWhenPrinted);
+        Assert.Equal(2, batch.Lines.Count);
+        Assert.DoesNotContain(true, _store.Unprinted([(a, 1), (a, 2)]));
+        Assert.Single(batch.Acks);
+    }
+
+    [Fact]
+    public void Open_StationFileWithoutThePrintedColumn_OldRowsCountAsPrintedNewOnesDoNot()
+    {
+        var path = Path.Combine(_directory, "old.db");
+        using (var old = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            old.Open();
+            using var command = old.CreateCommand();
+            command.CommandText = "CREATE TABLE events (panel TEXT NOT NULL, seq INTEGER NOT NULL, kind TEXT NOT NULL, zone TEXT, " +
+                "user INTEGER, detail TEXT, at TEXT NOT NULL, sia TEXT, cid TEXT, received TEXT NOT NULL, PRIMARY KEY (panel, seq)) " +
+                "WITHOUT ROWID; INSERT INTO events VALUES ('p', 1, 'k', NULL, NULL, NULL, 'a', NULL, NULL, 'r');";
+            command.ExecuteNonQuery();
+        }
+
+        using var store = StationStore.Open(path);
+        store.TryInsert("p", new EventPayload(2, "k", null, null, null, _clock.GetUtcNow(), null, null), _clock.GetUtcNow());
+
+        Assert.Equal([false, true], store.Unprinted([("p", 1), ("p", 2)]));
+    }
+
+    [Fact]
     public void Burst_CommitFails_NoLineNoAckAndEachEventCounted()
     {
         var a = s_panels[0];

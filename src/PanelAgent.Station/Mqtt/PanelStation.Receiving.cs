@@ -69,7 +69,7 @@ public sealed partial class PanelStation
         ReceivedBatch batch;
         try
         {
-            batch = Receiver.ReceiveMany(burst);
+            batch = Receiver.ReceiveMany(burst, Print);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -78,8 +78,7 @@ public sealed partial class PanelStation
             return;
         }
 
-        await WriteLinesAsync(batch.Lines);
-        // Lines first, then acks: once a panel has its ack it forgets the event, so it must be printed by then.
+        // The lines are out (each before its commit); then the acks: once a panel has its ack it forgets the event.
         await Task.WhenAll(batch.Acks.Select(ack => PublishAckAsync(ack.Topic, ack.Payload)));
     }
 
@@ -100,6 +99,25 @@ public sealed partial class PanelStation
             or InvalidOperationException)
         {
             Counters.Increment(StationCounters.AckFailed);
+        }
+    }
+
+    /// <summary>The receiver prints synchronously, on the receive worker, between deciding and committing.</summary>
+    private void Print(IReadOnlyList<string> lines)
+    {
+        _outputLock.Wait();
+        try
+        {
+            foreach (var line in lines)
+            {
+                _output.WriteLine(line);
+            }
+
+            _output.Flush();
+        }
+        finally
+        {
+            _outputLock.Release();
         }
     }
 

@@ -4,13 +4,14 @@ namespace PanelAgent.Station.Receiving;
 public readonly record struct StationMessage(string Topic, byte[] Payload);
 
 /// <summary>
-/// What to do after a burst of messages (<see cref="StationReceiver.ReceiveMany"/>): print <see cref="Lines"/> in
-/// order, then publish <see cref="Acks"/> (sealed, signed). <see cref="Reasons"/> has one entry per message (the
+/// What came of a burst of messages (<see cref="StationReceiver.ReceiveMany"/>): <see cref="Lines"/> in order (already
+/// handed to the printer when there is one), then <see cref="Acks"/> (sealed, signed) to publish. <see cref="Reasons"/> has one entry per message (the
 /// committed events' last).
 /// </summary>
-public sealed class ReceivedBatch
+public sealed class ReceivedBatch(Action<IReadOnlyList<string>>? print = null)
 {
     private readonly List<string> _lines = [];
+    private int _printed;
     private readonly List<(string Topic, byte[] Payload)> _acks = [];
     private readonly List<string> _reasons = [];
 
@@ -38,7 +39,19 @@ public sealed class ReceivedBatch
 
     internal void AddAck(string topic, byte[] ack) => _acks.Add((topic, ack));
 
-    internal void AddReasons(string reason, int count) => _reasons.AddRange(Enumerable.Repeat(reason, count));
+    internal void AddReasons(IEnumerable<string> reasons) => _reasons.AddRange(reasons);
+
+    /// <summary>Hands the lines not yet printed to the printer, if there is one.</summary>
+    internal void Print()
+    {
+        if (print is null || _printed == _lines.Count)
+        {
+            return;
+        }
+
+        print(_lines.GetRange(_printed, _lines.Count - _printed));
+        _printed = _lines.Count;
+    }
 }
 
 /// <summary>An opened event waiting for the burst's commit.</summary>

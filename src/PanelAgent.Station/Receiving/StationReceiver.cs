@@ -13,7 +13,7 @@ namespace PanelAgent.Station.Receiving;
 /// Status: heartbeats are acknowledged and keep the panel supervised; a last will reports it lost. Hostile input is
 /// counted by reason and never throws. No MQTT here, so it is tested without a broker.
 /// </summary>
-public sealed class StationReceiver
+public sealed partial class StationReceiver
 {
     private readonly EnvelopeOpener _opener;
     private readonly MessageSealer _sealer;
@@ -56,13 +56,17 @@ public sealed class StationReceiver
     /// <summary>
     /// A burst as it came off the broker, in order: the events among it are committed in one transaction and answered
     /// with one ack per panel listing every sequence (new and duplicate); status messages are handled one by one, after
-    /// the events before them were committed. Lines come out in message order. When the commit fails, the events get
-    /// neither line nor ack (<see cref="StationCounters.StoreFailed"/>): the panels resend them.
+    /// the events before them were committed. Lines come out in message order, each new event's line before its commit
+    /// (StationReceiver.Burst.cs). When the store fails, the events get no ack (<see cref="StationCounters.StoreFailed"/>):
+    /// the panels resend them.
     /// </summary>
-    public ReceivedBatch ReceiveMany(IReadOnlyList<StationMessage> messages)
+    /// <param name="messages">The burst.</param>
+    /// <param name="print">Where lines go as soon as they are decided, before the commit that follows them; null keeps
+    /// them in <see cref="ReceivedBatch.Lines"/> only.</param>
+    public ReceivedBatch ReceiveMany(IReadOnlyList<StationMessage> messages, Action<IReadOnlyList<string>>? print = null)
     {
         ArgumentNullException.ThrowIfNull(messages);
-        var batch = new ReceivedBatch();
+        var batch = new ReceivedBatch(print);
         var pending = new List<OpenedEvent>();
         foreach (var message in messages)
         {
@@ -83,6 +87,7 @@ public sealed class StationReceiver
         }
 
         Commit(pending, batch);
+        batch.Print();
         foreach (var reason in batch.Reasons)
         {
             Counters.Increment(reason);
@@ -137,51 +142,6 @@ public sealed class StationReceiver
         }
 
         return new OpenedEvent(panelId, payload!, opened.Header!.Session);
-    }
-
-    private void Commit(List<OpenedEvent> events, ReceivedBatch batch)
-    {
-        if (events.Count == 0)
-        {
-            return;
-        }
-
-        var received = _time.GetUtcNow();
-        bool[] isNew;
-        try
-        {
-            // The committed insert is the receipt: a crash before it means no ack, and the panel resends.
-            isNew = _store.TryInsertMany([.. events.Select(e => (e.PanelId, e.Payload))], received);
-        }
-        catch (Microsoft.Data.Sqlite.SqliteException)
-        {
-            batch.AddReasons(StationCounters.StoreFailed, events.Count);
-            events.Clear();
-            return;
-        }
-
-        for (var i = 0; i < events.Count; i++)
-        {
-            var (panelId, payload, session) = events[i];
-            // Any authentic, fresh word from the panel is a sign of life; a lost panel that sends an event is back.
-            if (Supervision?.Heard(panelId, received, session) == true)
-            {
-                batch.AddLine(StationLine(panelId, LinkEventKinds.PanelRestored, "event", received));
-            }
-
-            batch.AddReasons(isNew[i] ? StationCounters.NewEvent : StationCounters.Duplicate, 1);
-            if (isNew[i])
-            {
-                batch.AddLine(EventLine.Format(panelId, payload, _stationId, received));
-            }
-        }
-
-        foreach (var panel in events.GroupBy(e => e.PanelId, StringComparer.Ordinal))
-        {
-            batch.AddAck(AckTopicOf(panel.Key), SealAck(panel.Key, [.. panel.Select(e => e.Payload.Seq)]));
-        }
-
-        events.Clear();
     }
 
     private ReceiveOutcome OpenStatusMessage(string panelId, ReadOnlySpan<byte> message, PanelSupervision supervision)
@@ -247,6 +207,9 @@ public sealed class StationReceiver
             AckPayloadCodec.Encode(new AckPayload([], _time.GetUtcNow())), opened.Header!);
         return new ReceiveOutcome(opened.Status.ToString(), null, AckTopicOf(panelId), reply);
     }
+
+    private static string? Join(string? first, string? second) =>
+        first is null ? second : second is null ? first : first + Environment.NewLine + second;
 
     private string StationLine(string panelId, string kind, string detail, DateTimeOffset at) =>
         EventLine.FormatStationEvent(panelId, kind, detail, _stationId, at);

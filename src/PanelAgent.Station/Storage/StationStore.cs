@@ -24,6 +24,7 @@ public sealed class StationStore : INonceEpochStore, IDisposable
             sia TEXT,
             cid TEXT,
             received TEXT NOT NULL,
+            printed INTEGER NOT NULL DEFAULT 0,
             PRIMARY KEY (panel, seq)
         ) WITHOUT ROWID;
         CREATE TABLE IF NOT EXISTS epoch (id INTEGER PRIMARY KEY CHECK (id = 1), value INTEGER NOT NULL);
@@ -48,6 +49,7 @@ public sealed class StationStore : INonceEpochStore, IDisposable
         connection.Open();
         Execute(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=5000;");
         Execute(connection, Schema);
+        AddPrintedColumn(connection);
         return new StationStore(connection);
     }
 
@@ -81,13 +83,77 @@ public sealed class StationStore : INonceEpochStore, IDisposable
         }
     }
 
+    /// <summary>
+    /// For each (panel, seq): stored but its line not yet printed? A station killed between its commit and its line
+    /// leaves such a row; the panel's resend (it got no ack) finds it here and the line is printed then. A read.
+    /// </summary>
+    public bool[] Unprinted(IReadOnlyList<(string PanelId, long Seq)> keys)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        lock (_lock)
+        {
+            using var command = KeyCommand("SELECT EXISTS (SELECT 1 FROM events WHERE panel = $panel AND seq = $seq AND printed = 0)", null);
+            var unprinted = new bool[keys.Count];
+            for (var i = 0; i < keys.Count; i++)
+            {
+                (command.Parameters["$panel"].Value, command.Parameters["$seq"].Value) = keys[i];
+                unprinted[i] = (long)command.ExecuteScalar()! == 1;
+            }
+
+            return unprinted;
+        }
+    }
+
+    /// <summary>Records that these events' lines are out, in one transaction.</summary>
+    public void MarkPrinted(IReadOnlyList<(string PanelId, long Seq)> keys)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        lock (_lock)
+        {
+            using var transaction = _connection.BeginTransaction();
+            using var command = KeyCommand("UPDATE events SET printed = 1 WHERE panel = $panel AND seq = $seq", transaction);
+            foreach (var key in keys)
+            {
+                (command.Parameters["$panel"].Value, command.Parameters["$seq"].Value) = key;
+                command.ExecuteNonQuery();
+            }
+
+            transaction.Commit();
+        }
+    }
+
+    private SqliteCommand KeyCommand(string sql, SqliteTransaction? transaction)
+    {
+        var command = _connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        command.Parameters.Add(new SqliteParameter { ParameterName = "$panel" });
+        command.Parameters.Add(new SqliteParameter { ParameterName = "$seq" });
+        command.Prepare();
+        return command;
+    }
+
+    /// <summary>
+    /// Station files made before the column existed: their rows were all printed (line, then ack). The default only
+    /// fills those rows; every insert sets <c>printed = 0</c> itself.
+    /// </summary>
+    private static void AddPrintedColumn(SqliteConnection connection)
+    {
+        using var check = connection.CreateCommand();
+        check.CommandText = "SELECT count(*) FROM pragma_table_info('events') WHERE name = 'printed'";
+        if ((long)check.ExecuteScalar()! == 0)
+        {
+            Execute(connection, "ALTER TABLE events ADD COLUMN printed INTEGER NOT NULL DEFAULT 1");
+        }
+    }
+
     private SqliteCommand InsertCommand(SqliteTransaction transaction)
     {
         var command = _connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = """
-            INSERT OR IGNORE INTO events (panel, seq, kind, zone, user, detail, at, sia, cid, received)
-            VALUES ($panel, $seq, $kind, $zone, $user, $detail, $at, $sia, $cid, $received)
+            INSERT OR IGNORE INTO events (panel, seq, kind, zone, user, detail, at, sia, cid, received, printed)
+            VALUES ($panel, $seq, $kind, $zone, $user, $detail, $at, $sia, $cid, $received, 0)
             """;
         foreach (var name in (string[])["$panel", "$seq", "$kind", "$zone", "$user", "$detail", "$at", "$sia", "$cid", "$received"])
         {

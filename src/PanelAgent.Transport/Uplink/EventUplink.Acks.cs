@@ -86,7 +86,8 @@ public sealed partial class EventUplink
         var retired = Retire(ack.Seqs, now);
         lock (_gate)
         {
-            _lastAck = now;
+            _lastAck = _time.GetTimestamp();
+            _lastAckWall = now;
         }
 
         AckAccepted?.Invoke();

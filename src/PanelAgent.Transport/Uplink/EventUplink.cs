@@ -29,16 +29,19 @@ public sealed partial class EventUplink
     private readonly Channel<bool> _wake =
         Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
-    // Sequence → when it was last published; guarded by _gate, like the trouble fields below.
     /// <summary>Publishes awaiting their PUBACK at once during a pass (a drained backlog).</summary>
     private const int MaxPublishesInFlight = 32;
 
+    // Sequence → when it was last published; guarded by _gate, like the trouble fields below. Every interval here is
+    // measured on the monotonic timestamp (TimeProvider.GetTimestamp), never on the wall clock: a wall clock set back an
+    // hour held every row in flight for that hour (found by the fault campaign's clock jumps).
     private readonly Lock _gate = new();
-    private readonly Dictionary<long, DateTimeOffset> _inFlight = [];
-    private DateTimeOffset _quietSince;
-    private DateTimeOffset _lastAck = DateTimeOffset.MinValue;
+    private readonly Dictionary<long, long> _inFlight = [];
+    private long _quietSince;
+    private long? _lastAck;
+    private DateTimeOffset? _lastAckWall;
     private bool _troubleRaised;
-    private DateTimeOffset _troubleRaisedAt;
+    private long _troubleRaisedAt;
     private int _reconnected;
     private long _sent;
     private long _resent;
@@ -62,7 +65,7 @@ public sealed partial class EventUplink
         _logger = logger ?? NullLogger<EventUplink>.Instance;
         _eventsTopic = PanelTopics.Events(options.PanelId);
         _acksTopic = PanelTopics.Acks(options.PanelId);
-        _quietSince = time.GetUtcNow();
+        _quietSince = time.GetTimestamp();
     }
 
     /// <summary>Raised (on the ack worker) after rows were marked acknowledged in the outbox.</summary>
@@ -71,7 +74,7 @@ public sealed partial class EventUplink
     /// <summary>When the station last acknowledged anything (events or heartbeats); null before the first.</summary>
     public DateTimeOffset? LastAcknowledged
     {
-        get { lock (_gate) { return _lastAck == DateTimeOffset.MinValue ? null : _lastAck; } }
+        get { lock (_gate) { return _lastAckWall; } }
     }
 
     /// <summary>True while comms trouble is raised.</summary>
@@ -188,12 +191,12 @@ public sealed partial class EventUplink
     /// <summary>Seals and starts the row's publish when it is not in flight or its ack is overdue; null otherwise.</summary>
     private (long, bool, Task<PublishOutcome>)? StartIfDue(StoredEvent row, CancellationToken cancellationToken)
     {
-        var now = _time.GetUtcNow();
+        var now = _time.GetTimestamp();
         bool resend;
         lock (_gate)
         {
             resend = _inFlight.TryGetValue(row.Sequence, out var sentAt);
-            if (resend && now - sentAt < _options.AckTimeout)
+            if (resend && _time.GetElapsedTime(sentAt, now) < _options.AckTimeout)
             {
                 return null;
             }
@@ -247,10 +250,11 @@ public sealed partial class EventUplink
     /// </summary>
     private void UpdateCommsTrouble(int pending)
     {
-        var now = _time.GetUtcNow();
+        var now = _time.GetTimestamp();
         // With heartbeats the station owes us an ack every interval, so silence is trouble even with nothing pending.
         var expecting = pending > 0 || _options.HeartbeatInterval > TimeSpan.Zero;
         bool? change = null;
+        TimeSpan silent;
         lock (_gate)
         {
             if (!expecting && !_troubleRaised)
@@ -258,12 +262,13 @@ public sealed partial class EventUplink
                 _quietSince = now;
             }
 
+            silent = _time.GetElapsedTime(Math.Max(_quietSince, _lastAck ?? long.MinValue), now);
             if (_troubleRaised && _lastAck > _troubleRaisedAt)
             {
                 _troubleRaised = false;
                 change = false;
             }
-            else if (!_troubleRaised && expecting && now - Max(_quietSince, _lastAck) >= _options.CommsTroubleAfter)
+            else if (!_troubleRaised && expecting && silent >= _options.CommsTroubleAfter)
             {
                 _troubleRaised = true;
                 _troubleRaisedAt = now;
@@ -275,7 +280,7 @@ public sealed partial class EventUplink
         {
             if (raised)
             {
-                UplinkLog.CommsTroubleRaised(_logger, pending, now - Max(_quietSince, _lastAck));
+                UplinkLog.CommsTroubleRaised(_logger, pending, silent);
             }
             else
             {
@@ -286,7 +291,6 @@ public sealed partial class EventUplink
         }
     }
 
-    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
     private async Task WaitForWakeAsync(CancellationToken cancellationToken)
     {

@@ -76,6 +76,9 @@ public sealed class UplinkRig : IAsyncDisposable
         return rig;
     }
 
+    /// <summary>The uplink's own clock (the sealer and opener keep the system's); set before <see cref="Start"/>.</summary>
+    public TimeProvider UplinkTime { get; set; } = TimeProvider.System;
+
     /// <summary>Starts the supervisor and the uplink (adjust <see cref="Options"/> first).</summary>
     public UplinkRig Start()
     {
@@ -83,7 +86,7 @@ public sealed class UplinkRig : IAsyncDisposable
         var sealer = MessageSealer.ForPanel(PanelKeys, new SqliteNonceEpochStore(Store), TimeProvider.System);
         var opener = EnvelopeOpener.ForPanel(PanelKeys, new ReplayGuard(TimeProvider.System), [StationKey]);
         Uplink = new EventUplink(Store, new UplinkSealing(sealer, opener), Link.Supervisor,
-            raised => { TroubleCalls.Enqueue(raised); Poke(); }, Options, TimeProvider.System, Logger);
+            raised => { TroubleCalls.Enqueue(raised); Poke(); }, Options, UplinkTime, Logger);
         Uplink.Acknowledged += (_, _) => Poke();
         Uplink.AckHandled += Poke;
         _run = Uplink.RunAsync(_stop.Token);

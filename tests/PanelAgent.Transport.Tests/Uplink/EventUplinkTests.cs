@@ -54,6 +54,33 @@ public sealed class EventUplinkTests(TestPki pki) : IClassFixture<TestPki>
     }
 
     [Fact]
+    public async Task RunAsync_WallClockSetBackAnHourWithARowInFlight_RowStillResentAfterTheAckTimeout()
+    {
+        var clock = new WallClockOffset();
+        await using var rig = await UplinkRig.CreateAsync(pki);
+        rig.UplinkTime = clock;
+        rig.Start();
+        rig.Station.Acking = false;
+        var row = rig.Commit(Armed())[0];
+        await rig.UntilAsync(() => rig.Station.Seen.Any(e => e.Seq == row.Sequence), "the first send");
+
+        // Timed on the wall clock, the row would wait an hour (plus the ack timeout) for its resend.
+        clock.Offset = TimeSpan.FromHours(-1);
+        rig.Station.Acking = true;
+
+        await rig.UntilAsync(() => rig.Store.PendingCount == 0, "the row resent after the 1 s ack timeout and acknowledged");
+        Assert.True(rig.Uplink.Counters.EventsResent >= 1);
+    }
+
+    /// <summary>The system clock, with a wall time that can be set back or forward; timestamps and timers unchanged.</summary>
+    private sealed class WallClockOffset : TimeProvider
+    {
+        public TimeSpan Offset { get; set; }
+
+        public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + Offset;
+    }
+
+    [Fact]
     public async Task RunAsync_AlarmsAndArmDisarmPending_AlarmsLeaveFirst()
     {
         await using var rig = await UplinkRig.CreateAsync(pki);
