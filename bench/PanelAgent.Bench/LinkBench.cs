@@ -1,5 +1,4 @@
 using System.Globalization;
-using PanelAgent.Station.Configuration;
 using PanelAgent.Station.Mqtt;
 
 namespace PanelAgent.Bench;
@@ -41,13 +40,13 @@ internal sealed class LinkBench(BenchArguments args, Report report, TextWriter p
     private async Task InProcessAsync(LinkWorld world, string scratch, bool quick)
     {
         using var lines = new StationLines(Zone);
-        await using var station = PanelStation.Create(StationOptions(world, scratch), lines, TextWriter.Null);
+        await using var station = PanelStation.Create(world.StationOptions("station-bench", Path.Combine(scratch, "station.db")), lines, TextWriter.Null);
         station.Start();
         await station.Subscribed.WaitAsync(TimeSpan.FromSeconds(30));
         var config = BenchConfig.Load(world.PanelConfigPath, Directory.CreateDirectory(Path.Combine(scratch, "panel")).FullName, Zone);
         await using var panel = new LinkPanel(config, Zone);
         await panel.StartLinkAsync();
-        await UntilAsync(() => panel.PendingCount == 0, "start-up events acknowledged");
+        await LinkWorld.UntilAsync(() => panel.PendingCount == 0, "start-up events acknowledged");
         await using var bare = await BareMqtt.ConnectAsync(world.Pki, world.Broker.Port, EnvelopeSize);
 
         progress.WriteLine("link: latency (edge → station line, beside bare publish → receive)");
@@ -137,9 +136,9 @@ internal sealed class LinkBench(BenchArguments args, Report report, TextWriter p
         panel.Queue(backlog, troubleKind);
         await panel.StartLinkAsync();
         var start = System.Diagnostics.Stopwatch.GetTimestamp();
-        await UntilAsync(() => lines.Count >= printedBefore + backlog, "backlog printed by the station", TimeSpan.FromMinutes(10));
+        await LinkWorld.UntilAsync(() => lines.Count >= printedBefore + backlog, "backlog printed by the station", TimeSpan.FromMinutes(10));
         var printed = Stats.Ms(start, System.Diagnostics.Stopwatch.GetTimestamp()) / 1000;
-        await UntilAsync(() => panel.PendingCount == 0, "backlog acknowledged", TimeSpan.FromMinutes(10));
+        await LinkWorld.UntilAsync(() => panel.PendingCount == 0, "backlog acknowledged", TimeSpan.FromMinutes(10));
         var seconds = Stats.Ms(start, System.Diagnostics.Stopwatch.GetTimestamp()) / 1000;
         return (backlog / seconds, seconds, backlog / printed);
     }
@@ -154,34 +153,5 @@ internal sealed class LinkBench(BenchArguments args, Report report, TextWriter p
         report.Add(new Figure("rss-station", stationKb / 1024.0, "MB"));
         report.Note("rss: VmRSS of `panel-agent --simulate` and of `panel-station`, 5 s after the agent's READY with the " +
             "link connected; JIT, not AOT.");
-    }
-
-    private static StationOptions StationOptions(LinkWorld world, string scratch) => new()
-    {
-        Host = "127.0.0.1",
-        Port = world.Broker.Port,
-        ClientId = "station-bench",
-        CaFile = world.Pki.PathOf("ca.pem"),
-        CertFile = world.Pki.CertFile("station"),
-        CertKeyFile = world.Pki.KeyFile("station"),
-        KeysFile = world.Pki.PathOf("station-keys.json"),
-        SigningKeyFile = world.Pki.PathOf("signing.key"),
-        Database = Path.Combine(scratch, "station.db"),
-        MinBackoff = TimeSpan.FromMilliseconds(50),
-        MaxBackoff = TimeSpan.FromSeconds(1),
-    };
-
-    private static async Task UntilAsync(Func<bool> condition, string what, TimeSpan? patience = null)
-    {
-        var deadline = DateTime.UtcNow + (patience ?? TimeSpan.FromSeconds(30));
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new InvalidOperationException($"link bench: not reached in time: {what}");
-            }
-
-            await Task.Delay(10);
-        }
     }
 }

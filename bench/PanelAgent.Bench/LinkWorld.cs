@@ -64,6 +64,39 @@ internal sealed class LinkWorld : IAsyncDisposable
         return path;
     }
 
+    /// <summary>An in-process station's options on this world's broker, PKI and keys.</summary>
+    public PanelAgent.Station.Configuration.StationOptions StationOptions(string clientId, string database,
+        string? imagesFolder = null) => new()
+    {
+        Host = "127.0.0.1",
+        Port = Broker.Port,
+        ClientId = clientId,
+        CaFile = Pki.PathOf("ca.pem"),
+        CertFile = Pki.CertFile("station"),
+        CertKeyFile = Pki.KeyFile("station"),
+        KeysFile = Pki.PathOf("station-keys.json"),
+        SigningKeyFile = Pki.PathOf("signing.key"),
+        Database = database,
+        ImagesFolder = imagesFolder,
+        MinBackoff = TimeSpan.FromMilliseconds(50),
+        MaxBackoff = TimeSpan.FromSeconds(1),
+    };
+
+    /// <summary>Polls <paramref name="condition"/> until it holds; throws naming <paramref name="what"/> after the patience.</summary>
+    public static async Task UntilAsync(Func<bool> condition, string what, TimeSpan? patience = null)
+    {
+        var deadline = DateTime.UtcNow + (patience ?? TimeSpan.FromSeconds(30));
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new InvalidOperationException($"link bench: not reached in time: {what}");
+            }
+
+            await Task.Delay(10);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Broker.DisposeAsync();

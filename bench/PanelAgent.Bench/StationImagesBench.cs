@@ -8,7 +8,6 @@ using PanelAgent.Core.State;
 using PanelAgent.Core.Zones;
 using PanelAgent.Hardware.Camera;
 using PanelAgent.Hardware.Simulation.Camera;
-using PanelAgent.Station.Configuration;
 using PanelAgent.Station.Mqtt;
 using PanelAgent.Storage.Images;
 using PanelAgent.Transport.Images;
@@ -29,7 +28,8 @@ internal sealed class StationImagesBench(BenchArguments args, TextWriter progres
     {
         await using var world = await LinkWorld.StartAsync(Path.GetFullPath(args.ConfigPath), scratch);
         using var lines = new ImageLines();
-        await using var station = PanelStation.Create(Options(world, scratch), lines, TextWriter.Null);
+        await using var station = PanelStation.Create(world.StationOptions("station-images", Path.Combine(scratch, "station.db"),
+            Directory.CreateDirectory(Path.Combine(scratch, "station-images")).FullName), lines, TextWriter.Null);
         station.Start();
         await station.Subscribed.WaitAsync(TimeSpan.FromSeconds(30));
         var config = BenchConfig.Load(world.PanelConfigPath, Directory.CreateDirectory(Path.Combine(scratch, "panel")).FullName, Zone);
@@ -55,7 +55,7 @@ internal sealed class StationImagesBench(BenchArguments args, TextWriter progres
                 // The link run ended.
             }
         });
-        await Until(() => panel.PendingCount == 0, "start-up events acknowledged");
+        await LinkWorld.UntilAsync(() => panel.PendingCount == 0, "start-up events acknowledged");
         progress.WriteLine("images: alarm → first image at the station");
         return Rounds(panel, coordinator, lines);
     }
@@ -98,36 +98,6 @@ internal sealed class StationImagesBench(BenchArguments args, TextWriter progres
         }, new JpegFrameEncoder()),
         new CaptureStores(panel.Store, images, images, Capture.NoAccessLog.Instance, null),
         TimeProvider.System, NullLogger.Instance);
-
-    private static StationOptions Options(LinkWorld world, string scratch) => new()
-    {
-        Host = "127.0.0.1",
-        Port = world.Broker.Port,
-        ClientId = "station-images",
-        CaFile = world.Pki.PathOf("ca.pem"),
-        CertFile = world.Pki.CertFile("station"),
-        CertKeyFile = world.Pki.KeyFile("station"),
-        KeysFile = world.Pki.PathOf("station-keys.json"),
-        SigningKeyFile = world.Pki.PathOf("signing.key"),
-        Database = Path.Combine(scratch, "station.db"),
-        ImagesFolder = Directory.CreateDirectory(Path.Combine(scratch, "station-images")).FullName,
-        MinBackoff = TimeSpan.FromMilliseconds(50),
-        MaxBackoff = TimeSpan.FromSeconds(1),
-    };
-
-    private static async Task Until(Func<bool> condition, string what)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new InvalidOperationException($"images bench: not reached in time: {what}");
-            }
-
-            await Task.Delay(10);
-        }
-    }
 
     /// <summary>The station's stdout: stamps each image line as it is written.</summary>
     private sealed class ImageLines : TextWriter
