@@ -97,8 +97,11 @@ public sealed class FakeStation : IAsyncDisposable
                     continue;
                 }
 
+                // Decided before the event is visible in Seen: a test that waits for the sighting, then turns
+                // acking on, must not see this very delivery acknowledged.
+                var acking = Acking;
                 Seen.Enqueue(ev!);
-                if (Acking)
+                if (acking)
                 {
                     var ack = _sealer.Seal(panelId, TopicKind.Acks,
                         AckPayloadCodec.Encode(new AckPayload([ev!.Seq], DateTimeOffset.UtcNow)));
