@@ -67,6 +67,10 @@ for _ in $(seq 150); do [ "$(pending)" = 0 ] && break; sleep 0.2; done
 images() { find "$link/images" -name '*.jpg' 2>/dev/null | wc -l; }
 for _ in $(seq 150); do [ "$(images)" -ge 3 ] && break; sleep 0.2; done
 echo "outbox: $(sqlite3 "$db" 'SELECT count(*) FROM events WHERE acked_at IS NOT NULL;') events acknowledged by the station, $(pending) pending"
+# An image is delivered when the station has written it and said so in its signed ack, not when the broker took it.
+delivered() { sqlite3 "$db" "SELECT count(*) FROM images WHERE sent_utc IS NOT NULL;"; }
+for _ in $(seq 100); do [ "$(delivered)" -ge 3 ] && break; sleep 0.2; done
+echo "images: $(delivered) of $(sqlite3 "$db" 'SELECT count(*) FROM images;') acknowledged by the station (written there: delivered end to end)"
 dotnet "$(bin PanelAgent.Station panel-station)" command --config "$link/station.json" --panel sim-villa \
   --command status --id demo-status
 for _ in $(seq 50); do grep -q '"command.accepted"' "$out/station.jsonl" && break; sleep 0.2; done

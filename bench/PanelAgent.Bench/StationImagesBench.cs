@@ -46,6 +46,7 @@ internal sealed class StationImagesBench(BenchArguments args, TextWriter progres
                 TimeProvider.System, NullLogger.Instance);
             // As the agent's ImageLink does: the alarm's ack releases its images.
             panel.Uplink!.Acknowledged += (_, _) => uplink.Notify();
+            panel.Uplink.ImagesAcknowledged += uplink.Acknowledge; // delivered once the station has written them
             try
             {
                 await uplink.RunAsync(ct);

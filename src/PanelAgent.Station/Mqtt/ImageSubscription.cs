@@ -16,17 +16,19 @@ internal static class ImageSubscription
         images is null ? builder : builder.WithTopicFilter(Filter, MqttQualityOfServiceLevel.AtLeastOnce);
 
     /// <summary>Null when the message is not an image chunk for this instance (the caller handles it as an event);
-    /// otherwise the line to print: empty while an image is incomplete, one JSON line when a file was written.</summary>
-    public static string? Receive(ImageReceiver? images, MqttApplicationMessage message)
+    /// otherwise the receipt: the line to print (empty while an image is incomplete, one JSON line when a file was
+    /// written) and the image to acknowledge, if any.</summary>
+    public static (string Line, long? Held)? Receive(ImageReceiver? images, MqttApplicationMessage message)
     {
         if (images is null || ImageReceiver.PanelIdOf(message.Topic) is not { } panel)
         {
             return null;
         }
 
-        var (outcome, file) = images.Receive(message.Topic, message.Payload.ToArray());
-        return file is null
+        var receipt = images.Receive(message.Topic, message.Payload.ToArray());
+        var line = receipt.File is null
             ? string.Empty
-            : string.Create(CultureInfo.InvariantCulture, $$"""{"panel":"{{panel}}","image":"{{Path.GetFileName(file)}}","outcome":"{{outcome}}"}""");
+            : string.Create(CultureInfo.InvariantCulture, $$"""{"panel":"{{panel}}","image":"{{Path.GetFileName(receipt.File)}}","outcome":"{{receipt.Outcome}}"}""");
+        return (line, receipt.Held);
     }
 }

@@ -25,15 +25,25 @@ public sealed partial class PanelStation
 
     private async Task OnMessageAsync(MqttApplicationMessageReceivedEventArgs e)
     {
-        if (ImageSubscription.Receive(Images, e.ApplicationMessage) is { } imageLine)
+        var topic = e.ApplicationMessage.Topic;
+        if (ImageSubscription.Receive(Images, e.ApplicationMessage) is var (imageLine, held))
         {
             await (imageLine.Length > 0 ? WriteLinesAsync([imageLine]) : Task.CompletedTask);
+            if (held is not null)
+            {
+                await QueueAsync(new StationMessage(topic, [], held)); // the ack goes out from the receive worker
+            }
+
             return;
         }
 
+        await QueueAsync(new StationMessage(topic, e.ApplicationMessage.Payload.ToArray()));
+    }
+
+    private async Task QueueAsync(StationMessage message)
+    {
         try
         {
-            var message = new StationMessage(e.ApplicationMessage.Topic, e.ApplicationMessage.Payload.ToArray());
             await _inbox.Writer.WriteAsync(message, _stopping?.Token ?? CancellationToken.None);
         }
         catch (Exception ex) when (ex is OperationCanceledException or ChannelClosedException)
@@ -66,10 +76,11 @@ public sealed partial class PanelStation
 
     private async Task HandleBurstAsync(IReadOnlyList<StationMessage> burst)
     {
-        ReceivedBatch batch;
+        List<(string Topic, byte[] Payload)> acks;
         try
         {
-            batch = Receiver.ReceiveMany(burst, Print);
+            var batch = Receiver.ReceiveMany([.. burst.Where(m => m.HeldImage is null)], Print);
+            acks = [.. batch.Acks, .. ImageAcks(burst)];
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -79,7 +90,22 @@ public sealed partial class PanelStation
         }
 
         // The lines are out (each before its commit); then the acks: once a panel has its ack it forgets the event.
-        await Task.WhenAll(batch.Acks.Select(ack => PublishAckAsync(ack.Topic, ack.Payload)));
+        // Panels in parallel; one panel's acks one after the other, in the order they were sealed, because its replay
+        // guard takes only increasing sequences on a topic (a heartbeat's ack and an event's can share a burst).
+        await Task.WhenAll(acks.GroupBy(a => a.Topic, StringComparer.Ordinal).Select(PublishInOrderAsync));
+    }
+
+    private IEnumerable<(string Topic, byte[] Payload)> ImageAcks(IReadOnlyList<StationMessage> burst) =>
+        burst.Where(m => m.HeldImage is not null)
+            .GroupBy(m => ImageReceiver.PanelIdOf(m.Topic)!, StringComparer.Ordinal)
+            .Select(panel => Receiver.ImageAck(panel.Key, [.. panel.Select(m => m.HeldImage!.Value).Distinct()]));
+
+    private async Task PublishInOrderAsync(IEnumerable<(string Topic, byte[] Payload)> acks)
+    {
+        foreach (var (topic, payload) in acks)
+        {
+            await PublishAckAsync(topic, payload);
+        }
     }
 
     /// <summary>

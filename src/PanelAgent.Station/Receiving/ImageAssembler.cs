@@ -13,6 +13,9 @@ namespace PanelAgent.Station.Receiving;
 public sealed class ImageAssembler(TimeProvider time)
 {
     public const int MaxPending = 64;
+
+    /// <summary>The outcome for a chunk of an image that was already completed and written.</summary>
+    public const string AlreadyReceived = "already-received";
     public static readonly TimeSpan IncompleteTimeout = TimeSpan.FromMinutes(2);
 
     private readonly Dictionary<(string Panel, long ImageId), Pending> _pending = [];
@@ -31,7 +34,8 @@ public sealed class ImageAssembler(TimeProvider time)
         var key = (panelId, chunk.ImageId);
         if (_done.Contains(key))
         {
-            outcome = "duplicate";
+            // The panel sends an image again when our acknowledgement did not reach it; the caller acknowledges again.
+            outcome = AlreadyReceived;
             return null;
         }
 

@@ -25,12 +25,16 @@ public sealed class ImageReceiver(EnvelopeOpener opener, string folder, TimeProv
         return parts is ["panels", var id, "images"] && PanelIds.IsValid(id) ? id : null;
     }
 
-    /// <summary>Handles one message; returns the outcome and, when an image was completed, the file written.</summary>
-    public (string Outcome, string? File) Receive(string topic, ReadOnlySpan<byte> message)
+    /// <summary>
+    /// Handles one message. Returns the outcome; the file written when this chunk completed an image; and the id of an
+    /// image the station now holds, which the caller acknowledges to the panel (<see cref="ImageReceipt.Held"/>): set when
+    /// the file was written, and again for the last chunk of an image sent a second time (the first ack was lost).
+    /// </summary>
+    public ImageReceipt Receive(string topic, ReadOnlySpan<byte> message)
     {
         if (PanelIdOf(topic) is not { } panelId)
         {
-            return (StationCounters.BadTopic, null);
+            return new(StationCounters.BadTopic, null, null);
         }
 
         lock (_gate)
@@ -38,17 +42,21 @@ public sealed class ImageReceiver(EnvelopeOpener opener, string folder, TimeProv
             var opened = opener.Open(message, panelId, TopicKind.Images);
             if (!opened.IsAccepted)
             {
-                return (opened.Status.ToString(), null);
+                return new(opened.Status.ToString(), null, null);
             }
 
             if (ImageChunkCodec.TryDecode(opened.Payload, out var problem) is not { } chunk)
             {
-                return (problem!, null);
+                return new(problem!, null, null);
             }
 
-            return _assembler.Add(panelId, chunk, out var outcome) is { } image
-                ? ("image", Write(panelId, image.Description, image.Jpeg))
-                : (outcome, null);
+            if (_assembler.Add(panelId, chunk, out var outcome) is { } image)
+            {
+                return new("image", Write(panelId, image.Description, image.Jpeg), chunk.ImageId);
+            }
+
+            var resent = outcome == ImageAssembler.AlreadyReceived && chunk.Index == chunk.Count - 1;
+            return new(outcome, null, resent ? chunk.ImageId : null);
         }
     }
 

@@ -1,7 +1,11 @@
 namespace PanelAgent.Station.Receiving;
 
-/// <summary>One message as it came off the broker.</summary>
-public readonly record struct StationMessage(string Topic, byte[] Payload);
+/// <summary>
+/// One message as it came off the broker; or, with <paramref name="HeldImage"/>, the note that an image of the panel of
+/// <paramref name="Topic"/> was written and is to be acknowledged (queued with the events, so that its ack is sealed and
+/// published in order with theirs).
+/// </summary>
+public readonly record struct StationMessage(string Topic, byte[] Payload, long? HeldImage = null);
 
 /// <summary>
 /// What came of a burst of messages (<see cref="StationReceiver.ReceiveMany"/>): <see cref="Lines"/> in order (already

@@ -214,6 +214,14 @@ public sealed partial class StationReceiver
     private string StationLine(string panelId, string kind, string detail, DateTimeOffset at) =>
         EventLine.FormatStationEvent(panelId, kind, detail, _stationId, at);
 
+    /// <summary>
+    /// The acknowledgement of images the station has written (issue 4): sealed and signed like an event ack and on the
+    /// same topic, where the panel takes only increasing sequences, so it is published after the acks sealed before it.
+    /// </summary>
+    public (string Topic, byte[] Payload) ImageAck(string panelId, IReadOnlyList<long> imageIds) =>
+        (AckTopicOf(panelId), _sealer.Seal(panelId, TopicKind.Acks,
+            AckPayloadCodec.Encode(new AckPayload([], _time.GetUtcNow(), imageIds))));
+
     private byte[] SealAck(string panelId, long[] seqs) =>
         _sealer.Seal(panelId, TopicKind.Acks, AckPayloadCodec.Encode(new AckPayload(seqs, _time.GetUtcNow())));
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using PanelAgent.Core.Capture;
 using PanelAgent.Core.Events;
@@ -10,10 +11,13 @@ namespace PanelAgent.Transport.Images;
 
 /// <summary>
 /// Sends verification images on <c>panels/{id}/images</c>: each image split into chunks under the broker's packet
-/// limit, each chunk sealed on its own (AES-256-GCM, so authenticated) and published at QoS 1; the image is marked sent
-/// once its last chunk has been published. The alarm event goes first: while any alarm-priority event waits in the
-/// outbox for the station's acknowledgement, no image chunk is published, and a pending alarm stops a burst between
-/// two chunks (the image is sent again whole later; the station ignores the chunks it already has).
+/// limit, each chunk sealed on its own (AES-256-GCM, so authenticated) and published at QoS 1. An image counts as
+/// delivered only when the station acknowledges it (an <c>images</c> list in its signed ack, after it has reassembled,
+/// verified and written the file): a PUBACK says only that the broker has the chunks, and a broker that restarts loses
+/// them. Until then the image is sent again whole after <see cref="ImageUplinkOptions.AckTimeout"/>, backing off; the
+/// station ignores chunks it has and acknowledges an image it already wrote. The alarm event goes first: while any
+/// alarm-priority event waits in the outbox for the station's acknowledgement, no image chunk is published, and a
+/// pending alarm stops a burst between two chunks.
 /// </summary>
 public sealed partial class ImageUplink(
     IImageStore images, IOutbox outbox, MessageSealer sealer, ConnectionSupervisor link, ImageUplinkOptions options,
@@ -21,9 +25,31 @@ public sealed partial class ImageUplink(
 {
     private const int Batch = 16;
     private readonly SemaphoreSlim _signal = new(0);
+    private readonly ConcurrentQueue<long> _acknowledged = new();
+
+    // Published, not yet acknowledged: when (monotonic) and how often. Touched by the send loop only.
+    private readonly Dictionary<long, (long PublishedAt, int Sends)> _awaiting = [];
+
+    /// <summary>Images published and waiting for the station's acknowledgement.</summary>
+    public int AwaitingAcknowledgement => _awaiting.Count;
+
+    /// <summary>Images sent again because no acknowledgement came in time, since this uplink started.</summary>
+    public long Resent { get; private set; }
 
     /// <summary>Images were stored or released. Never blocks.</summary>
     public void Notify() => _signal.Release();
+
+    /// <summary>The station has written these images (from its signed ack). Never blocks: recorded by the send loop.</summary>
+    public void Acknowledge(IReadOnlyList<long> imageIds)
+    {
+        ArgumentNullException.ThrowIfNull(imageIds);
+        foreach (var id in imageIds)
+        {
+            _acknowledged.Enqueue(id);
+        }
+
+        _signal.Release();
+    }
 
     public async Task RunAsync(CancellationToken ct)
     {
@@ -50,18 +76,36 @@ public sealed partial class ImageUplink(
         }
     }
 
-    /// <summary>Sends what is unsent, oldest first; returns how many images went out.</summary>
+    /// <summary>
+    /// Records the station's acknowledgements, then sends what is unacknowledged and due (never sent, or its
+    /// acknowledgement overdue), oldest first; returns how many images were published.
+    /// </summary>
     public async Task<int> SendPendingAsync(CancellationToken ct)
     {
+        RecordAcknowledged();
         var sent = 0;
-        foreach (var image in images.Unsent(Batch))
+        foreach (var image in images.Unsent(Batch + _awaiting.Count).Where(IsDue).Take(Batch).ToList())
         {
-            if (AlarmEventsPending() || !await SendAsync(image, ct).ConfigureAwait(false))
+            if (AlarmEventsPending())
             {
                 break;
             }
 
-            images.MarkSent(image.Id, time.GetUtcNow());
+            var outcome = await SendAsync(image, ct).ConfigureAwait(false);
+            if (outcome == SendOutcome.Stopped)
+            {
+                break;
+            }
+
+            if (outcome == SendOutcome.Gone)
+            {
+                _awaiting.Remove(image.Id);
+                continue;
+            }
+
+            var sends = _awaiting.TryGetValue(image.Id, out var before) ? before.Sends : 0;
+            Resent += sends > 0 ? 1 : 0;
+            _awaiting[image.Id] = (time.GetTimestamp(), sends + 1);
             sent++;
         }
 
@@ -73,11 +117,38 @@ public sealed partial class ImageUplink(
         return sent;
     }
 
-    private async Task<bool> SendAsync(StoredImage image, CancellationToken ct)
+    private void RecordAcknowledged()
+    {
+        var count = 0;
+        while (_acknowledged.TryPeek(out var id))
+        {
+            // Marked before it leaves the queue: when the store fails, the ack is recorded on the next round.
+            images.MarkSent(id, time.GetUtcNow());
+            _acknowledged.TryDequeue(out _);
+            _awaiting.Remove(id);
+            count++;
+        }
+
+        if (count > 0)
+        {
+            Acknowledged(logger, count);
+        }
+    }
+
+    private bool IsDue(StoredImage image) =>
+        !_awaiting.TryGetValue(image.Id, out var waiting) || time.GetElapsedTime(waiting.PublishedAt) >= ResendAfter(waiting.Sends);
+
+    private TimeSpan ResendAfter(int sends)
+    {
+        var wait = options.AckTimeout * Math.Pow(2, Math.Min(sends - 1, 16));
+        return wait < options.MaxResendInterval ? wait : options.MaxResendInterval;
+    }
+
+    private async Task<SendOutcome> SendAsync(StoredImage image, CancellationToken ct)
     {
         if (images.Read(image.Id) is not { } jpeg)
         {
-            return true; // deleted meanwhile (expired, quota): nothing to send, nothing to wait for
+            return SendOutcome.Gone; // deleted meanwhile (expired, quota): nothing to send, nothing to wait for
         }
 
         var r = image.Record;
@@ -87,7 +158,7 @@ public sealed partial class ImageUplink(
         {
             if (i > 0 && AlarmEventsPending())
             {
-                return false;
+                return SendOutcome.Stopped;
             }
 
             var message = sealer.Seal(options.PanelId, TopicKind.Images, chunks[i]);
@@ -95,20 +166,30 @@ public sealed partial class ImageUplink(
             if (!outcome.IsSent)
             {
                 PublishFailed(logger, image.Id, outcome.Status.ToString());
-                return false;
+                return SendOutcome.Stopped;
             }
         }
 
-        return true;
+        return SendOutcome.Sent;
+    }
+
+    private enum SendOutcome
+    {
+        Sent,
+        Gone,
+        Stopped,
     }
 
     private bool AlarmEventsPending() => outbox.NextToSend(1) is [var first] && first.Event.Priority == EventPriority.Alarm;
 
-    [LoggerMessage(6150, LogLevel.Information, "Sent {Count} image(s) to the station")]
+    [LoggerMessage(6150, LogLevel.Information, "Sent {Count} image(s) to the station; awaiting its acknowledgement")]
     private static partial void Sent(ILogger logger, int count);
 
     [LoggerMessage(6151, LogLevel.Warning, "Image {ImageId} not sent ({Status}); retried later")]
     private static partial void PublishFailed(ILogger logger, long imageId, string status);
+
+    [LoggerMessage(6153, LogLevel.Information, "The station acknowledged {Count} image(s)")]
+    private static partial void Acknowledged(ILogger logger, int count);
 
     [LoggerMessage(6152, LogLevel.Error, "Image uplink could not read the image store; retrying")]
     private static partial void SendFailed(ILogger logger, Exception exception);

@@ -12,4 +12,13 @@ public sealed record ImageUplinkOptions(string PanelId, int PacketLimit = ImageU
     public static readonly TimeSpan RetryInterval = TimeSpan.FromSeconds(5);
 
     public static int MinPacketLimit => ImageChunkCodec.MinPacketLimit;
+
+    /// <summary>
+    /// How long a published image waits for the station's acknowledgement before it is sent again. Each further
+    /// resend waits twice as long, up to <see cref="MaxResendInterval"/>: a station that never acknowledges (one that
+    /// predates image acks, or keeps no image folder) costs a resend every few minutes, not a flood.
+    /// </summary>
+    public TimeSpan AckTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    public TimeSpan MaxResendInterval { get; init; } = TimeSpan.FromMinutes(10);
 }

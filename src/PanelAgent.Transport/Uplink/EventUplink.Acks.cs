@@ -21,6 +21,12 @@ public sealed partial class EventUplink
     /// <summary>Raised (on the ack worker) after every authentic, fresh acknowledgement, empty ones included.</summary>
     public event Action? AckAccepted;
 
+    /// <summary>
+    /// Raised (on the ack worker) with the ids of images the station says it has written: the image uplink's
+    /// end-to-end acknowledgement, which travels on the same signed, replay-guarded ack topic as the events'.
+    /// </summary>
+    public event Action<IReadOnlyList<long>>? ImagesAcknowledged;
+
     /// <summary>Tests: raised after every ack message was handled, accepted or not.</summary>
     internal event Action? AckHandled;
 
@@ -91,6 +97,10 @@ public sealed partial class EventUplink
         }
 
         AckAccepted?.Invoke();
+        if (ack.Images is { Count: > 0 } images)
+        {
+            ImagesAcknowledged?.Invoke(images);
+        }
 
         if (retired.Count > 0)
         {

@@ -36,6 +36,7 @@ internal static partial class ImageLink
             void Acknowledged(object? sender, UplinkAcknowledgedEventArgs e) => uplink.Notify();
             capture.Coordinator.ImagesReady += Ready;
             events.Acknowledged += Acknowledged;
+            events.ImagesAcknowledged += uplink.Acknowledge; // the station wrote them: delivered end to end
             try
             {
                 uplink.Notify(); // images stored while the link was down
@@ -45,6 +46,7 @@ internal static partial class ImageLink
             {
                 capture.Coordinator.ImagesReady -= Ready;
                 events.Acknowledged -= Acknowledged;
+                events.ImagesAcknowledged -= uplink.Acknowledge;
             }
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)

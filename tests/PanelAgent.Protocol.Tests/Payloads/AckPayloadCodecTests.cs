@@ -16,6 +16,25 @@ public class AckPayloadCodecTests
         Assert.Equal(ack.StationTime, decoded.StationTime);
     }
 
+    [Fact]
+    public void Encode_EventAck_LeavesImagesOutOfTheJson()
+    {
+        var json = Encoding.UTF8.GetString(AckPayloadCodec.Encode(new AckPayload([7], DateTimeOffset.UnixEpoch)));
+
+        Assert.DoesNotContain("images", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Encode_ImageAck_RoundTripsTheImageIds()
+    {
+        var ack = new AckPayload([], DateTimeOffset.UnixEpoch, [41, 42]);
+
+        Assert.True(AckPayloadCodec.TryDecode(AckPayloadCodec.Encode(ack), out var decoded));
+
+        Assert.Empty(decoded!.Seqs);
+        Assert.Equal([41L, 42L], decoded.Images);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("{}")]

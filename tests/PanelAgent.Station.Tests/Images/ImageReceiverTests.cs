@@ -50,6 +50,23 @@ public sealed class ImageReceiverTests : IDisposable
     }
 
     [Fact]
+    public void Receive_ImageComplete_HeldForTheAckOnceWrittenAndAgainForAWholeResend()
+    {
+        var jpeg = ImageAssemblerTests.Jpeg(40_000, 4);
+        var first = Seal(jpeg).Select(m => _station.Receive("panels/villa/images", m)).ToList();
+        Assert.True(first.Count > 1);
+        Assert.All(first[..^1], r => Assert.Null(r.Held)); // incomplete: nothing to acknowledge yet
+        Assert.Equal(5, first[^1].Held);
+
+        var again = Seal(jpeg).Select(m => _station.Receive("panels/villa/images", m)).ToList();
+
+        Assert.All(again, r => Assert.Equal(ImageAssembler.AlreadyReceived, r.Outcome));
+        Assert.All(again[..^1], r => Assert.Null(r.Held)); // one ack per resend, on its last chunk
+        Assert.Equal(5, again[^1].Held);
+        Assert.All(again, r => Assert.Null(r.File));
+    }
+
+    [Fact]
     public void Receive_ReplayedOrForgedOrWrongTopic_WritesNothing()
     {
         var messages = Seal(ImageAssemblerTests.Jpeg(10_000, 3));

@@ -6,6 +6,7 @@ using MQTTnet;
 using MQTTnet.Formatter;
 using MQTTnet.Protocol;
 using PanelAgent.Protocol.Envelopes;
+using PanelAgent.Protocol.Images;
 using PanelAgent.Protocol.Keys;
 using PanelAgent.Protocol.Payloads;
 using PanelAgent.Protocol.Replay;
@@ -68,9 +69,20 @@ public sealed class FakePanel : IAsyncDisposable
     public Task SendAsync(EventPayload payload) =>
         PublishRawAsync(_sealer.Seal(PanelId, TopicKind.Events, EventPayloadCodec.Encode(payload)));
 
-    public async Task PublishRawAsync(byte[] bytes)
+    /// <summary>Splits an image into chunks under the smallest packet limit, seals each afresh and publishes them.</summary>
+    public async Task SendImageAsync(byte[] jpeg, long imageId, long alarmSeq)
     {
-        var message = new MqttApplicationMessageBuilder().WithTopic($"panels/{PanelId}/events").WithPayload(bytes)
+        var chunks = ImageChunkCodec.Split(jpeg, imageId, alarmSeq, DateTimeOffset.UtcNow, 0, "hall", "hall-cam",
+            ImageChunkCodec.MinPacketLimit);
+        foreach (var chunk in chunks)
+        {
+            await PublishRawAsync(_sealer.Seal(PanelId, TopicKind.Images, chunk), "images");
+        }
+    }
+
+    public async Task PublishRawAsync(byte[] bytes, string topicKind = "events")
+    {
+        var message = new MqttApplicationMessageBuilder().WithTopic($"panels/{PanelId}/{topicKind}").WithPayload(bytes)
             .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build();
         var result = await _client.PublishAsync(message);
         Assert.True(result.IsSuccess, result.ReasonString);

@@ -63,10 +63,12 @@ public sealed class StationHarness : IAsyncDisposable
     };
 
     /// <summary>Starts a station instance and waits until its shared subscription is in place.</summary>
-    public async Task<(PanelStation Station, CapturingWriter Output)> StartStationAsync(string clientId)
+    public async Task<(PanelStation Station, CapturingWriter Output)> StartStationAsync(
+        string clientId, Func<StationOptions, StationOptions>? configure = null)
     {
         var output = new CapturingWriter();
-        var station = PanelStation.Create(Options(clientId), output, TextWriter.Null);
+        var options = Options(clientId);
+        var station = PanelStation.Create(configure is null ? options : configure(options), output, TextWriter.Null);
         _stations.Add(station);
         station.Start();
         await station.Subscribed.WaitAsync(Patience);

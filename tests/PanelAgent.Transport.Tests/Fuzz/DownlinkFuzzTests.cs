@@ -108,6 +108,40 @@ public sealed class DownlinkFuzzTests(ITestOutputHelper output)
         directory.Delete(recursive: true);
     }
 
+    [Fact]
+    public void EventUplinkAcks_HostileImageAcks_OnlyGenuineOnesReachTheImageUplink()
+    {
+        using var corpus = new DownlinkCorpus(Seed + 2);
+        var acknowledged = new List<long>();
+        WithStore(store =>
+        {
+            var uplink = NewUplink(store, corpus);
+            uplink.ImagesAcknowledged += ids => acknowledged.AddRange(ids);
+            var forged = AckPayloadCodec.Encode(new AckPayload([], corpus.Clock.GetUtcNow(), [999]));
+            for (var i = 0; i < 10_000; i++)
+            {
+                corpus.Clock.Advance(TimeSpan.FromMilliseconds(1));
+                uplink.HandleAck(i % 1000 == 0
+                    ? corpus.Genuine(TopicKind.Acks, AckPayloadCodec.Encode(new AckPayload([], corpus.Clock.GetUtcNow(), [i])))
+                    : corpus.Hostile(TopicKind.Acks, forged));
+            }
+        });
+
+        Assert.Equal(Enumerable.Range(0, 10).Select(i => i * 1000L), acknowledged);
+    }
+
+    private static void WithStore(Action<SqliteEventStore> body)
+    {
+        var directory = Directory.CreateTempSubdirectory("pa-ackfuzz-");
+        using (var store = SqliteStoreOpener.Open(Path.Combine(directory.FullName, "panel.db"), TimeProvider.System,
+                   NullLogger.Instance).Store)
+        {
+            body(store);
+        }
+
+        directory.Delete(recursive: true);
+    }
+
     private static EventUplink NewUplink(SqliteEventStore store, DownlinkCorpus corpus)
     {
         var sealer = MessageSealer.ForPanel(corpus.PanelKeys, new InMemoryNonceEpochStore(), corpus.Clock);

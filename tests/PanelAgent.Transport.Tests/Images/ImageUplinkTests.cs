@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 using PanelAgent.Core.Capture;
 using PanelAgent.Core.Events;
 using PanelAgent.Core.Ports;
@@ -31,6 +32,9 @@ public sealed class ImageUplinkTests(TestPki pki) : IClassFixture<TestPki>, IAsy
     private SqliteImageStore _images = null!;
     private ImageUplink _uplink = null!;
 
+    // The uplink's own clock (ack timeouts, resends); sealing and the link run on the system clock.
+    private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);
+
     public async Task InitializeAsync()
     {
         _keys.Add(KeyDerivation.DeriveKeySet(RandomNumberGenerator.GetBytes(32), PanelId, 1));
@@ -44,7 +48,7 @@ public sealed class ImageUplinkTests(TestPki pki) : IClassFixture<TestPki>, IAsy
             new NoLog(), TimeProvider.System, NullLogger.Instance);
         var sealer = MessageSealer.ForPanel(_keys, new SqliteNonceEpochStore(_store), TimeProvider.System);
         _uplink = new ImageUplink(_images, _store, sealer, _link.Supervisor, new ImageUplinkOptions(PanelId, 8192),
-            TimeProvider.System, NullLogger.Instance);
+            _clock, NullLogger.Instance);
     }
 
     [Fact]
@@ -58,7 +62,7 @@ public sealed class ImageUplinkTests(TestPki pki) : IClassFixture<TestPki>, IAsy
         Assert.Equal(0, await _uplink.SendPendingAsync(CancellationToken.None)); // the alarm event goes first
         _store.Acknowledge(alarm.Sequence, DateTimeOffset.UtcNow);
         Assert.Equal(1, await _uplink.SendPendingAsync(CancellationToken.None));
-        Assert.Empty(_images.Unsent(10));
+        Assert.Single(_images.Unsent(10)); // published, not delivered: that takes the station's acknowledgement
 
         var chunks = await ImageMessagesAsync(expected: 5);
         Assert.All(chunks, c => Assert.True(c.Length <= 8192, $"chunk of {c.Length} bytes over the packet limit"));
@@ -68,6 +72,47 @@ public sealed class ImageUplinkTests(TestPki pki) : IClassFixture<TestPki>, IAsy
             .OrderBy(c => c.Index).ToList();
         Assert.All(parts, p => Assert.Equal((id, alarm.Sequence), (p.ImageId, p.AlarmSeq)));
         Assert.Equal(jpeg, parts.SelectMany(p => p.Data).ToArray());
+    }
+
+    [Fact]
+    public async Task SendPending_NoAcknowledgement_ResentAfterTheAckTimeoutWithBackoffUntilAcknowledged()
+    {
+        var id = SaveImage(alarmSeq: 12);
+        var timeout = new ImageUplinkOptions(PanelId).AckTimeout;
+
+        Assert.Equal(1, await _uplink.SendPendingAsync(CancellationToken.None));
+        _clock.Advance(timeout - TimeSpan.FromSeconds(1));
+        Assert.Equal(0, await _uplink.SendPendingAsync(CancellationToken.None)); // the station may still answer
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(1, await _uplink.SendPendingAsync(CancellationToken.None)); // the broker may have lost it
+        _clock.Advance(timeout);
+        Assert.Equal(0, await _uplink.SendPendingAsync(CancellationToken.None)); // the second wait is twice as long
+        _clock.Advance(timeout);
+        Assert.Equal(1, await _uplink.SendPendingAsync(CancellationToken.None));
+        Assert.Equal(2, _uplink.Resent);
+
+        _uplink.Acknowledge([id]);
+        _clock.Advance(TimeSpan.FromHours(1));
+
+        Assert.Equal(0, await _uplink.SendPendingAsync(CancellationToken.None));
+        Assert.Empty(_images.Unsent(10));
+        Assert.Equal(0, _uplink.AwaitingAcknowledgement);
+        await ImageMessagesAsync(expected: 3 * ChunksOf(2000));
+    }
+
+    [Fact]
+    public async Task SendPending_ManyAwaitingTheStation_NewerImagesStillGoOut()
+    {
+        for (var i = 0; i < 20; i++)
+        {
+            SaveImage(alarmSeq: 100 + i);
+        }
+
+        // Oldest first, a batch at a time; those awaiting the station do not block the ones behind them.
+        Assert.Equal(16, await _uplink.SendPendingAsync(CancellationToken.None));
+        Assert.Equal(4, await _uplink.SendPendingAsync(CancellationToken.None));
+        Assert.Equal(0, await _uplink.SendPendingAsync(CancellationToken.None));
+        Assert.Equal(20, _uplink.AwaitingAcknowledgement);
     }
 
     [Fact]
@@ -100,6 +145,18 @@ public sealed class ImageUplinkTests(TestPki pki) : IClassFixture<TestPki>, IAsy
 
         return found;
     }
+
+    /// <summary>An image of a disarm sabotage check, released: no alarm event waits before it.</summary>
+    private long SaveImage(long alarmSeq)
+    {
+        var id = _images.Save(new ImageRecord(alarmSeq, null, "hall-cam", 0, CaptureReason.Sabotage, true, DateTimeOffset.UtcNow,
+            640, 480), Jpeg(2000));
+        _images.Release(alarmSeq);
+        return id;
+    }
+
+    private static int ChunksOf(int length) =>
+        ImageChunkCodec.Split(new byte[length], 1, 1, DateTimeOffset.UnixEpoch, 0, "hall-pir", "hall-cam", 8192).Count;
 
     private static byte[] Jpeg(int length)
     {
