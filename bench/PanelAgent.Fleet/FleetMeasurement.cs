@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using PanelAgent.Bench;
 
 namespace PanelAgent.Fleet;
 

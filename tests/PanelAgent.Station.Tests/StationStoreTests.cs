@@ -22,6 +22,19 @@ public sealed class StationStoreTests : IDisposable
     }
 
     [Fact]
+    public void MarkPrinted_WithoutAnFsyncOfItsOwn_LeavesTheReceiptsFullySynchronous()
+    {
+        using var store = StationStore.Open(DatabasePath);
+        var payload = new EventPayload(7, "alarm.intrusion", "hall", null, null, DateTimeOffset.UtcNow, "BA", "1130");
+        store.TryInsertMany([("panel-a", payload)], DateTimeOffset.UtcNow);
+
+        store.MarkPrinted([("panel-a", 7)]);
+
+        Assert.Equal([false], store.Unprinted([("panel-a", 7)]));
+        Assert.Equal(2, store.SynchronousLevel); // FULL again: the next receipt is durable before its ack
+    }
+
+    [Fact]
     public void TakeNextEpoch_AfterReopen_KeepsIncreasing()
     {
         uint first;

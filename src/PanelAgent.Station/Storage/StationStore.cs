@@ -218,6 +218,20 @@ public sealed class StationStore : INonceEpochStore, IDisposable
         }
     }
 
+    /// <summary>SQLite's <c>synchronous</c> level on the receipt connection (2 = FULL): every receipt waits for the disk.</summary>
+    public long SynchronousLevel
+    {
+        get
+        {
+            lock (_lock)
+            {
+                using var command = _connection.CreateCommand();
+                command.CommandText = "PRAGMA synchronous;";
+                return (long)command.ExecuteScalar()!;
+            }
+        }
+    }
+
     public void Dispose() => _connection.Dispose();
 
     private static string Iso(DateTimeOffset instant) =>
