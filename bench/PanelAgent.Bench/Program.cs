@@ -35,6 +35,7 @@ catch (Exception ex) when (ex is InvalidOperationException or IOException or Una
 {
     // A benchmark that could not measure says why; it never fails on a figure (STYLE.md §6).
     Console.Error.WriteLine($"panel-bench: {ex.Message}");
+    Console.Error.WriteLine(ex.StackTrace);
     return 1;
 }
 

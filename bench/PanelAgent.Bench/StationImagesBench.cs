@@ -56,9 +56,16 @@ internal sealed class StationImagesBench(BenchArguments args, TextWriter progres
                 // The link run ended.
             }
         });
-        await LinkWorld.UntilAsync(() => panel.PendingCount == 0, "start-up events acknowledged");
-        progress.WriteLine("images: alarm → first image at the station");
-        return Rounds(panel, coordinator, lines);
+        try
+        {
+            await LinkWorld.UntilAsync(() => panel.PendingCount == 0, "start-up events acknowledged");
+            progress.WriteLine("images: alarm → first image at the station");
+            return Rounds(panel, coordinator, lines);
+        }
+        finally
+        {
+            await panel.StopLinkAsync(); // the image sender records acks in the image store: stopped before it closes
+        }
     }
 
     private List<double> Rounds(LinkPanel panel, CaptureCoordinator coordinator, ImageLines lines)

@@ -22,6 +22,7 @@ public sealed partial class SqliteImageStore : IImageStore, ICaptureCursor, IDis
         "id, alarm_seq, zone, camera, frame, reason, withheld, captured_utc, width, height, expires_utc, on_hold, sent_utc, bytes";
 
     private readonly Lock _gate = new();
+    private bool _closed;
     private readonly SqliteConnection _connection;
     private readonly ImageStoreOptions _options;
     private readonly IAccessLog _access;
@@ -144,6 +145,7 @@ public sealed partial class SqliteImageStore : IImageStore, ICaptureCursor, IDis
     {
         lock (_gate)
         {
+            _closed = true;
             _connection.Dispose();
         }
     }
@@ -154,6 +156,13 @@ public sealed partial class SqliteImageStore : IImageStore, ICaptureCursor, IDis
     {
         lock (_gate)
         {
+            // At a stop the image sender may outlive capture by a moment: what it asks of a closed store fails as
+            // storage trouble (retried, or forgotten with the process), not as a surprise from SQLite.
+            if (_closed)
+            {
+                throw new StorageUnavailableException("The image store is closed.");
+            }
+
             try
             {
                 return body();

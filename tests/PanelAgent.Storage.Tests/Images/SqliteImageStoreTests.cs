@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using PanelAgent.Core.Capture;
+using PanelAgent.Core.Ports;
 using PanelAgent.Core.Privacy;
 using PanelAgent.Core.State;
 using PanelAgent.Storage.Images;
@@ -115,6 +116,16 @@ public sealed class SqliteImageStoreTests : IDisposable
         _images.MarkSent(id, _db.Time.GetUtcNow());
         Assert.Empty(_images.Unsent(10));
         Assert.Contains(_access.Entries, e => e.Action == AccessActions.ImageSent);
+    }
+
+    [Fact]
+    public void MarkSent_AfterTheStoreWasClosed_IsStorageTroubleNotASqliteSurprise()
+    {
+        var id = _images.Save(Record(7), s_jpeg);
+        _images.Dispose(); // a stop: capture closed its store while the image sender still records an ack
+
+        Assert.Throws<StorageUnavailableException>(() => _images.MarkSent(id, _db.Time.GetUtcNow()));
+        Assert.Throws<StorageUnavailableException>(() => _images.Unsent(10));
     }
 
     [Fact]
