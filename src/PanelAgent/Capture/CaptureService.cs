@@ -34,6 +34,7 @@ public sealed partial class CaptureService(
             holder.Capture = capture;
             CaptureStarted(_logger, config.Cameras!.Devices.Count);
             capture.Coordinator.Notify(); // events persisted before we attached
+            _ = Task.Run(() => EncoderWarmUp.Run(parts.Encoder, _logger), CancellationToken.None); // off every path
             await Task.WhenAll(capture.Coordinator.RunAsync(stoppingToken), PruneLoopAsync(capture, stoppingToken))
                 .ConfigureAwait(false);
         }
