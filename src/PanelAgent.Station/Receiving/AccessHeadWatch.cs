@@ -7,14 +7,15 @@ namespace PanelAgent.Station.Receiving;
 /// Remembers what each panel said its access-log head was (issue 5 §3) and says when the panel's chain lost its tail:
 /// the newest sequence went back, the head entry was rewritten, or the hash now held at a sequence the station was
 /// told earlier (the panel's witness) is not the one it was told. The panel's own <c>audit verify</c> cannot see a cut
-/// tail: what remains still chains. Thread-safe; in memory (a station restart starts from the next heartbeat).
+/// tail: what remains still chains. Thread-safe. What it was told is kept in <paramref name="memory"/> (the station's
+/// database) whenever a head moves, so a cut made while the station was down or restarting is still seen.
 /// </summary>
-public sealed class AccessHeadWatch
+public sealed class AccessHeadWatch(IAccessHeadMemory? memory = null)
 {
     /// <summary>The station line's kind when the tail was cut.</summary>
     public const string CutKind = "panel.access-log-cut";
 
-    private const int RememberedHeads = 64;
+    public const int RememberedHeads = 64;
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Known> _panels = new(StringComparer.Ordinal);
 
@@ -26,7 +27,7 @@ public sealed class AccessHeadWatch
         {
             if (!_panels.TryGetValue(panelId, out var known))
             {
-                _panels[panelId] = known = new Known();
+                _panels[panelId] = known = Recall(panelId);
             }
 
             var problem = Check(known, head);
@@ -35,7 +36,13 @@ public sealed class AccessHeadWatch
                 known.Heads.Clear(); // re-baselined: one line per cut, not one per heartbeat after it
             }
 
+            var moved = !known.Heads.TryGetValue(head.Seq, out var held) || held != head.Hash;
             known.Remember(head.Seq, head.Hash);
+            if (moved)
+            {
+                Keep(panelId, known); // most heartbeats repeat the head: those cost no write
+            }
+
             return problem;
         }
     }
@@ -58,6 +65,37 @@ public sealed class AccessHeadWatch
         }
 
         return null;
+    }
+
+    private Known Recall(string panelId)
+    {
+        var known = new Known();
+        foreach (var (seq, hash) in Guarded(() => memory?.Load(panelId)) ?? [])
+        {
+            known.Remember(seq, hash);
+        }
+
+        return known;
+    }
+
+    private void Keep(string panelId, Known known) =>
+        Guarded<object?>(() =>
+        {
+            memory?.Save(panelId, [.. known.Heads.Select(h => (h.Key, h.Value))]);
+            return null;
+        });
+
+    /// <summary>The watch is a second opinion: a database that fails leaves it in memory, never stops a receipt.</summary>
+    private static T? Guarded<T>(Func<T?> body)
+    {
+        try
+        {
+            return body();
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException)
+        {
+            return default;
+        }
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

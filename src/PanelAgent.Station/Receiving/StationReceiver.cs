@@ -31,6 +31,7 @@ public sealed partial class StationReceiver
         _time = time;
         _stationId = stationId;
         Supervision = supervision;
+        AccessHeads = new AccessHeadWatch(store);
     }
 
     public StationCounters Counters { get; } = new();
@@ -39,7 +40,7 @@ public sealed partial class StationReceiver
     public PanelSupervision? Supervision { get; }
 
     /// <summary>The panels' access-log heads from their heartbeats (issue 5 §3).</summary>
-    public AccessHeadWatch AccessHeads { get; } = new();
+    public AccessHeadWatch AccessHeads { get; }
 
     /// <summary>The panel id of <c>panels/{id}/events</c>, or null for any other topic.</summary>
     public static string? PanelIdOf(string topic) =>

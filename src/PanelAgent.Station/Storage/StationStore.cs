@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Data.Sqlite;
 using PanelAgent.Protocol.Payloads;
 using PanelAgent.Protocol.Sealing;
+using PanelAgent.Station.Receiving;
 
 namespace PanelAgent.Station.Storage;
 
@@ -10,7 +11,7 @@ namespace PanelAgent.Station.Storage;
 /// WAL with <c>synchronous=FULL</c> (DEPENDENCY-NOTES: NORMAL can lose the last commits on power loss), so a committed
 /// insert is the durable receipt the ack stands for. One connection, used by one receive loop at a time. Thread-safe.
 /// </summary>
-public sealed class StationStore : INonceEpochStore, IDisposable
+public sealed class StationStore : INonceEpochStore, IAccessHeadMemory, IDisposable
 {
     private const string Schema = """
         CREATE TABLE IF NOT EXISTS events (
@@ -28,6 +29,12 @@ public sealed class StationStore : INonceEpochStore, IDisposable
             PRIMARY KEY (panel, seq)
         ) WITHOUT ROWID;
         CREATE TABLE IF NOT EXISTS epoch (id INTEGER PRIMARY KEY CHECK (id = 1), value INTEGER NOT NULL);
+        CREATE TABLE IF NOT EXISTS access_heads (
+            panel TEXT NOT NULL,
+            seq INTEGER NOT NULL,
+            hash TEXT NOT NULL,
+            PRIMARY KEY (panel, seq)
+        );
         """;
 
     private readonly Lock _lock = new();
@@ -112,19 +119,73 @@ public sealed class StationStore : INonceEpochStore, IDisposable
     public void MarkPrinted(IReadOnlyList<(string PanelId, long Seq)> keys)
     {
         ArgumentNullException.ThrowIfNull(keys);
+        WithoutOwnFsync(transaction =>
+        {
+            using var command = KeyCommand("UPDATE events SET printed = 1 WHERE panel = $panel AND seq = $seq", transaction);
+            foreach (var key in keys)
+            {
+                (command.Parameters["$panel"].Value, command.Parameters["$seq"].Value) = key;
+                command.ExecuteNonQuery();
+            }
+        });
+    }
+
+    public IReadOnlyList<(long Seq, string Hash)> Load(string panelId)
+    {
+        lock (_lock)
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = "SELECT seq, hash FROM access_heads WHERE panel = $panel ORDER BY seq";
+            command.Parameters.AddWithValue("$panel", panelId);
+            using var reader = command.ExecuteReader();
+            var heads = new List<(long, string)>();
+            while (reader.Read())
+            {
+                heads.Add((reader.GetInt64(0), reader.GetString(1)));
+            }
+
+            return heads;
+        }
+    }
+
+    /// <summary>
+    /// Without an fsync of its own, like the printed mark: a head lost to a power cut is re-learnt from the next
+    /// heartbeat, and a head is worth no wait on a receipt's disk.
+    /// </summary>
+    public void Save(string panelId, IReadOnlyList<(long Seq, string Hash)> heads)
+    {
+        ArgumentNullException.ThrowIfNull(heads);
+        WithoutOwnFsync(transaction =>
+        {
+            using var clear = _connection.CreateCommand();
+            clear.Transaction = transaction;
+            clear.CommandText = "DELETE FROM access_heads WHERE panel = $panel";
+            clear.Parameters.AddWithValue("$panel", panelId);
+            clear.ExecuteNonQuery();
+            using var insert = _connection.CreateCommand();
+            insert.Transaction = transaction;
+            insert.CommandText = "INSERT INTO access_heads (panel, seq, hash) VALUES ($panel, $seq, $hash)";
+            insert.Parameters.AddWithValue("$panel", panelId);
+            var seqParameter = insert.Parameters.Add("$seq", SqliteType.Integer);
+            var hashParameter = insert.Parameters.Add("$hash", SqliteType.Text);
+            foreach (var (seq, hash) in heads)
+            {
+                (seqParameter.Value, hashParameter.Value) = (seq, hash);
+                insert.ExecuteNonQuery();
+            }
+        });
+    }
+
+    /// <summary>One transaction at synchronous=NORMAL (the next FULL commit syncs it too), then FULL again.</summary>
+    private void WithoutOwnFsync(Action<SqliteTransaction> body)
+    {
         lock (_lock)
         {
             Execute(_connection, "PRAGMA synchronous=NORMAL;");
             try
             {
                 using var transaction = _connection.BeginTransaction();
-                using var command = KeyCommand("UPDATE events SET printed = 1 WHERE panel = $panel AND seq = $seq", transaction);
-                foreach (var key in keys)
-                {
-                    (command.Parameters["$panel"].Value, command.Parameters["$seq"].Value) = key;
-                    command.ExecuteNonQuery();
-                }
-
+                body(transaction);
                 transaction.Commit();
             }
             finally
