@@ -28,7 +28,9 @@ public sealed partial class ImageUplink(
     private readonly ConcurrentQueue<long> _acknowledged = new();
 
     // Published, not yet acknowledged: when (monotonic) and how often. Touched by the send loop only.
-    private readonly Dictionary<long, (long PublishedAt, int Sends)> _awaiting = [];
+    // Stale: published on a connection that has since been replaced, so due again at once.
+    private readonly Dictionary<long, (long PublishedAt, int Sends, bool Stale)> _awaiting = [];
+    private int _reconnected;
 
     /// <summary>Images published and waiting for the station's acknowledgement.</summary>
     public int AwaitingAcknowledgement => _awaiting.Count;
@@ -52,6 +54,29 @@ public sealed partial class ImageUplink(
     }
 
     public async Task RunAsync(CancellationToken ct)
+    {
+        link.Connected += OnConnected;
+        try
+        {
+            await LoopAsync(ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            link.Connected -= OnConnected;
+        }
+    }
+
+    /// <summary>
+    /// A new connection: chunks in flight on the old one may have died with it (a broker restarted without them), so
+    /// every image still waiting for the station is due again now, not after its ack timeout.
+    /// </summary>
+    private void OnConnected(object? sender, LinkConnectedEventArgs e)
+    {
+        Interlocked.Exchange(ref _reconnected, 1);
+        _signal.Release();
+    }
+
+    private async Task LoopAsync(CancellationToken ct)
     {
         Task? signalled = null;
         while (!ct.IsCancellationRequested)
@@ -83,6 +108,14 @@ public sealed partial class ImageUplink(
     public async Task<int> SendPendingAsync(CancellationToken ct)
     {
         RecordAcknowledged();
+        if (Interlocked.Exchange(ref _reconnected, 0) == 1)
+        {
+            foreach (var id in _awaiting.Keys.ToList())
+            {
+                _awaiting[id] = _awaiting[id] with { Stale = true };
+            }
+        }
+
         var sent = 0;
         foreach (var image in images.Unsent(Batch + _awaiting.Count).Where(IsDue).Take(Batch).ToList())
         {
@@ -105,7 +138,7 @@ public sealed partial class ImageUplink(
 
             var sends = _awaiting.TryGetValue(image.Id, out var before) ? before.Sends : 0;
             Resent += sends > 0 ? 1 : 0;
-            _awaiting[image.Id] = (time.GetTimestamp(), sends + 1);
+            _awaiting[image.Id] = (time.GetTimestamp(), sends + 1, false);
             sent++;
         }
 
@@ -136,7 +169,8 @@ public sealed partial class ImageUplink(
     }
 
     private bool IsDue(StoredImage image) =>
-        !_awaiting.TryGetValue(image.Id, out var waiting) || time.GetElapsedTime(waiting.PublishedAt) >= ResendAfter(waiting.Sends);
+        !_awaiting.TryGetValue(image.Id, out var waiting) || waiting.Stale
+        || time.GetElapsedTime(waiting.PublishedAt) >= ResendAfter(waiting.Sends);
 
     private TimeSpan ResendAfter(int sends)
     {

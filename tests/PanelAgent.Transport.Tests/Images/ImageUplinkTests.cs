@@ -101,6 +101,25 @@ public sealed class ImageUplinkTests(TestPki pki) : IClassFixture<TestPki>, IAsy
     }
 
     [Fact]
+    public async Task RunAsync_BrokerRestartedWhileAnImageAwaitsTheStation_SentAgainOnReconnectNotAfterTheTimeout()
+    {
+        using var stop = new CancellationTokenSource();
+        var running = _uplink.RunAsync(stop.Token);
+        SaveImage(alarmSeq: 12);
+        _uplink.Notify();
+        await UntilAsync(() => _uplink.AwaitingAcknowledgement == 1, "the first send");
+
+        // The broker took the chunks (PUBACK) and died with them; the uplink's own clock does not move at all.
+        await _broker.KillAsync();
+        await _broker.RestartAsync();
+        await _link.WaitConnectedAsync();
+
+        await UntilAsync(() => _uplink.Resent == 1, "the image sent again on the new connection");
+        await stop.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => running);
+    }
+
+    [Fact]
     public async Task SendPending_ManyAwaitingTheStation_NewerImagesStillGoOut()
     {
         for (var i = 0; i < 20; i++)
@@ -153,6 +172,16 @@ public sealed class ImageUplinkTests(TestPki pki) : IClassFixture<TestPki>, IAsy
             640, 480), Jpeg(2000));
         _images.Release(alarmSeq);
         return id;
+    }
+
+    private static async Task UntilAsync(Func<bool> condition, string what)
+    {
+        var deadline = DateTime.UtcNow + LinkHarness.Patience;
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"not reached in time: {what}");
+            await Task.Delay(10).ConfigureAwait(false); // waiting for it, not timing it
+        }
     }
 
     private static int ChunksOf(int length) =>
