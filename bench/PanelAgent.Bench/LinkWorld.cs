@@ -1,8 +1,5 @@
-using System.Security.Cryptography;
 using System.Text.Json.Nodes;
-using PanelAgent.Protocol.Envelopes;
-using PanelAgent.Protocol.Keys;
-using PanelAgent.Station.Keys;
+using PanelAgent.Station.Provisioning;
 using PanelAgent.TestSupport;
 
 namespace PanelAgent.Bench;
@@ -103,24 +100,7 @@ internal sealed class LinkWorld : IAsyncDisposable
         Pki.Dispose();
     }
 
-    private void WriteKeys()
-    {
-        var master = RandomNumberGenerator.GetBytes(32);
-        Pki.Write("station-keys.json", StationKeyFile.Format([(PanelId, 1u, master)]));
-        using var signing = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        Pki.Write("signing.key", signing.ExportPkcs8PrivateKeyPem());
-        Pki.Write("signing.pub.pem", signing.ExportSubjectPublicKeyInfoPem());
-        Pki.Write("panel-keys.json", new JsonObject
-        {
-            ["panels"] = new JsonArray(new JsonObject
-            {
-                ["panel"] = PanelId,
-                ["keyId"] = 1,
-                ["uplinkKey"] = Convert.ToBase64String(KeyDerivation.DeriveDirectionKey(master, Direction.Uplink, PanelId, 1)),
-                ["downlinkKey"] = Convert.ToBase64String(KeyDerivation.DeriveDirectionKey(master, Direction.Downlink, PanelId, 1)),
-            }),
-        }.ToJsonString());
-    }
+    private void WriteKeys() => LabProvisioning.WriteKeys(PanelId, Pki.Write);
 
     private void WritePanelConfig(string simVillaPath)
     {

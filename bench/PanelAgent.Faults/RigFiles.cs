@@ -1,8 +1,5 @@
-using System.Security.Cryptography;
 using System.Text.Json.Nodes;
-using PanelAgent.Protocol.Envelopes;
-using PanelAgent.Protocol.Keys;
-using PanelAgent.Station.Keys;
+using PanelAgent.Station.Provisioning;
 using PanelAgent.TestSupport;
 
 namespace PanelAgent.Faults;
@@ -16,24 +13,7 @@ internal static class RigFiles
 {
     public const string PanelId = "panel-a";
 
-    public static void WriteKeys(TestPki pki)
-    {
-        var master = RandomNumberGenerator.GetBytes(32);
-        pki.Write("station-keys.json", StationKeyFile.Format([(PanelId, 1u, master)]));
-        using var signing = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        pki.Write("signing.key", signing.ExportPkcs8PrivateKeyPem());
-        pki.Write("signing.pub.pem", signing.ExportSubjectPublicKeyInfoPem());
-        pki.Write("panel-keys.json", new JsonObject
-        {
-            ["panels"] = new JsonArray(new JsonObject
-            {
-                ["panel"] = PanelId,
-                ["keyId"] = 1,
-                ["uplinkKey"] = Convert.ToBase64String(KeyDerivation.DeriveDirectionKey(master, Direction.Uplink, PanelId, 1)),
-                ["downlinkKey"] = Convert.ToBase64String(KeyDerivation.DeriveDirectionKey(master, Direction.Downlink, PanelId, 1)),
-            }),
-        }.ToJsonString());
-    }
+    public static void WriteKeys(TestPki pki) => LabProvisioning.WriteKeys(PanelId, pki.Write);
 
     public static string WritePanelConfig(FaultSettings settings, TestPki pki, int proxyPort, string path)
     {

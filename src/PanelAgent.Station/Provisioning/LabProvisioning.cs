@@ -28,20 +28,29 @@ public static class LabProvisioning
         Directory.CreateDirectory(directory);
         var pki = new LabPki(directory, DateTimeOffset.UtcNow);
         pki.Write(panelId);
-        var master = RandomNumberGenerator.GetBytes(32);
-        pki.WriteFile("station-keys.json", StationKeyFile.Format([(panelId, 1u, master)]));
-        pki.WriteFile("panel-keys.json", PanelKeys(panelId, master));
-        using (var signing = ECDsa.Create(ECCurve.NamedCurves.nistP256))
-        {
-            pki.WriteFile("signing.key", signing.ExportPkcs8PrivateKeyPem());
-            pki.WriteFile("signing.pub.pem", signing.ExportSubjectPublicKeyInfoPem());
-        }
+        WriteKeys(panelId, pki.WriteFile);
 
         port = port > 0 ? port : FreeLoopbackPort();
         File.WriteAllText(Path.Combine(directory, "panel.json"), PanelConfig(directory, panelId, basePanelConfig, port));
         File.WriteAllText(Path.Combine(directory, "station.json"), StationConfig(directory, port));
         File.WriteAllText(Path.Combine(directory, "broker.json"), BrokerConfig(port));
         return port;
+    }
+
+    /// <summary>
+    /// One panel's link keys, each file through <paramref name="writeFile"/> (name, text): a fresh master secret in the
+    /// station's <c>station-keys.json</c>, only its derived keys in the panel's <c>panel-keys.json</c>, and a new
+    /// station signing key pair (<c>signing.key</c>, <c>signing.pub.pem</c>). The tests and benches use it too.
+    /// </summary>
+    public static void WriteKeys(string panelId, Action<string, string> writeFile)
+    {
+        ArgumentNullException.ThrowIfNull(writeFile);
+        var master = RandomNumberGenerator.GetBytes(32);
+        writeFile("station-keys.json", StationKeyFile.Format([(panelId, 1u, master)]));
+        writeFile("panel-keys.json", PanelKeys(panelId, master));
+        using var signing = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        writeFile("signing.key", signing.ExportPkcs8PrivateKeyPem());
+        writeFile("signing.pub.pem", signing.ExportSubjectPublicKeyInfoPem());
     }
 
     /// <summary>The panel's keys file: only its two derived direction keys, never the master secret.</summary>

@@ -1,17 +1,14 @@
 using System.Device.Gpio;
-using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
+using PanelAgent.Station.Provisioning;
 using PanelAgent.Hil.Rig;
 using PanelAgent.Hil.Tests.Fakes;
 using PanelAgent.Options;
-using PanelAgent.Protocol.Envelopes;
-using PanelAgent.Protocol.Keys;
 using PanelAgent.Simulation;
-using PanelAgent.Station.Keys;
 using PanelAgent.TestSupport;
 
 namespace PanelAgent.Hil.Tests.Rig;
@@ -93,25 +90,7 @@ public sealed class BackToBackBench : IAsyncLifetime
         return config;
     }
 
-    private static void WriteKeys(TestPki pki)
-    {
-        var master = RandomNumberGenerator.GetBytes(32);
-        pki.Write("station-keys.json", StationKeyFile.Format([(PanelId, 1u, master)]));
-        using var signing = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        pki.Write("signing.key", signing.ExportPkcs8PrivateKeyPem());
-        pki.Write("signing.pub.pem", signing.ExportSubjectPublicKeyInfoPem());
-        var panelKeys = new JsonObject
-        {
-            ["panels"] = new JsonArray(new JsonObject
-            {
-                ["panel"] = PanelId,
-                ["keyId"] = 1,
-                ["uplinkKey"] = Convert.ToBase64String(KeyDerivation.DeriveDirectionKey(master, Direction.Uplink, PanelId, 1)),
-                ["downlinkKey"] = Convert.ToBase64String(KeyDerivation.DeriveDirectionKey(master, Direction.Downlink, PanelId, 1)),
-            }),
-        };
-        pki.Write("panel-keys.json", panelKeys.ToJsonString());
-    }
+    private static void WriteKeys(TestPki pki) => LabProvisioning.WriteKeys(PanelId, pki.Write);
 
     /// <summary>sim-villa with the link sections; link deadlines long, since the bench's clock runs fast.</summary>
     private string WritePanelConfig(TestPki pki, int port)
