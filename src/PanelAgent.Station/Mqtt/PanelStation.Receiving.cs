@@ -89,10 +89,18 @@ public sealed partial class PanelStation
             return;
         }
 
-        // The lines are out (each before its commit); then the acks: once a panel has its ack it forgets the event.
+        // The events are committed and their lines out; then the acks: once a panel has its ack it forgets the event.
         // Panels in parallel; one panel's acks one after the other, in the order they were sealed, because its replay
         // guard takes only increasing sequences on a topic (a heartbeat's ack and an event's can share a burst).
-        await Task.WhenAll(acks.GroupBy(a => a.Topic, StringComparer.Ordinal).Select(PublishInOrderAsync));
+        try
+        {
+            await Task.WhenAll(acks.GroupBy(a => a.Topic, StringComparer.Ordinal).Select(PublishInOrderAsync));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // As above: the loop must outlive it. An ack not sent is a resend, answered again.
+            await Diagnose($"acks of a burst not published: {e.GetType().Name}");
+        }
     }
 
     private IEnumerable<(string Topic, byte[] Payload)> ImageAcks(IReadOnlyList<StationMessage> burst) =>

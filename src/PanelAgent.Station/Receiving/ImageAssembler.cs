@@ -58,7 +58,6 @@ public sealed class ImageAssembler(TimeProvider time)
         }
 
         _pending.Remove(key);
-        Remember(key);
         var jpeg = pending.Join();
         if (!SHA256.HashData(jpeg).AsSpan().SequenceEqual(chunk.Sha256))
         {
@@ -69,10 +68,19 @@ public sealed class ImageAssembler(TimeProvider time)
         return (pending.First, jpeg);
     }
 
-    /// <summary>Completed images are remembered (bounded) so a late duplicate chunk does not start a new assembly.</summary>
-    private void Remember((string Panel, long ImageId) key)
+    /// <summary>
+    /// The caller wrote the image: remembered (bounded) so a late duplicate chunk does not start a new assembly, and
+    /// a whole resend is answered <see cref="AlreadyReceived"/>. Not before the file is written: that answer makes the
+    /// station acknowledge the image, and the panel then forgets it.
+    /// </summary>
+    public void MarkWritten(string panelId, long imageId)
     {
-        _done.Add(key);
+        var key = (panelId, imageId);
+        if (!_done.Add(key))
+        {
+            return;
+        }
+
         _doneOrder.Enqueue(key);
         if (_doneOrder.Count > RememberedDone)
         {

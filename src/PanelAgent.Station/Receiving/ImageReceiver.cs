@@ -52,7 +52,9 @@ public sealed class ImageReceiver(EnvelopeOpener opener, string folder, TimeProv
 
             if (_assembler.Add(panelId, chunk, out var outcome) is { } image)
             {
-                return new("image", Write(panelId, image.Description, image.Jpeg), chunk.ImageId);
+                var file = Write(panelId, image.Description, image.Jpeg); // a failed write throws: no ack, a resend
+                _assembler.MarkWritten(panelId, chunk.ImageId);
+                return new("image", file, chunk.ImageId);
             }
 
             var resent = outcome == ImageAssembler.AlreadyReceived && chunk.Index == chunk.Count - 1;

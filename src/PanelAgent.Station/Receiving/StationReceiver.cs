@@ -57,12 +57,12 @@ public sealed partial class StationReceiver
     /// <summary>
     /// A burst as it came off the broker, in order: the events among it are committed in one transaction and answered
     /// with one ack per panel listing every sequence (new and duplicate); status messages are handled one by one, after
-    /// the events before them were committed. Lines come out in message order, each new event's line before its commit
-    /// (StationReceiver.Burst.cs). When the store fails, the events get no ack (<see cref="StationCounters.StoreFailed"/>):
+    /// the events before them were committed. Lines come out in message order, each new event's line after its commit
+    /// (the receipt) and before its ack (StationReceiver.Burst.cs). When the store fails, the events get no ack (<see cref="StationCounters.StoreFailed"/>):
     /// the panels resend them.
     /// </summary>
     /// <param name="messages">The burst.</param>
-    /// <param name="print">Where lines go as soon as they are decided, before the commit that follows them; null keeps
+    /// <param name="print">Where lines go as soon as their events are committed, before the acks; null keeps
     /// them in <see cref="ReceivedBatch.Lines"/> only.</param>
     public ReceivedBatch ReceiveMany(IReadOnlyList<StationMessage> messages, Action<IReadOnlyList<string>>? print = null)
     {

@@ -21,11 +21,26 @@ public class ImageAssemblerTests
         var delivery = chunks.Concat(chunks.Where(_ => random.Next(3) == 0)).OrderBy(_ => random.Next()).ToList();
         var assembler = new ImageAssembler(_time);
 
-        var results = delivery.Select(c => assembler.Add("villa", c, out _)).Where(r => r is not null).ToList();
+        var results = delivery.Select(c => Written(assembler, c)).Where(r => r is not null).ToList();
 
         var image = Assert.Single(results)!.Value;
         Assert.Equal(jpeg, image.Jpeg);
         Assert.Equal((11L, "hall-cam", 2), (image.Description.AlarmSeq, image.Description.Camera, image.Description.Frame));
+    }
+
+    [Fact]
+    public void Add_CompletedButNeverWritten_AWholeResendAssemblesItAgainNotAlreadyReceived()
+    {
+        // A failed write (a full disk) must not leave the image "already received": that answer is acknowledged, and
+        // the panel would forget an image the station does not have.
+        var chunks = Chunks(Jpeg(20_000, 5));
+        var assembler = new ImageAssembler(_time);
+        Assert.Single(chunks.Select(c => assembler.Add("villa", c, out _)), r => r is not null);
+
+        var again = chunks.Select(c => (Image: assembler.Add("villa", c, out var outcome), Outcome: outcome)).ToList();
+
+        Assert.DoesNotContain(again, r => r.Outcome == ImageAssembler.AlreadyReceived);
+        Assert.Single(again, r => r.Image is not null);
     }
 
     [Fact]
@@ -90,6 +105,18 @@ public class ImageAssemblerTests
         var payload = ImageChunkCodec.Split(Jpeg(1000, 9), 1, 1, s_at, 0, null, "hall-cam", 8192)[0];
         Assert.Null(ImageChunkCodec.TryDecode(payload.AsSpan(0, keep), out var problem));
         Assert.NotNull(problem);
+    }
+
+    /// <summary>As the receiver does: an image completed is written, then marked so.</summary>
+    private static (ImageChunk Description, byte[] Jpeg)? Written(ImageAssembler assembler, ImageChunk chunk)
+    {
+        var result = assembler.Add("villa", chunk, out _);
+        if (result is { } image)
+        {
+            assembler.MarkWritten("villa", image.Description.ImageId);
+        }
+
+        return result;
     }
 
     internal static byte[] Jpeg(int length, int seed)
