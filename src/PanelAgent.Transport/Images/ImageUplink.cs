@@ -24,7 +24,8 @@ public sealed partial class ImageUplink(
     TimeProvider time, ILogger logger)
 {
     private const int Batch = 16;
-    private readonly SemaphoreSlim _signal = new(0);
+    // At most one wake pending: every frame stored, event ack and image ack notifies, and a pass handles them all.
+    private readonly SemaphoreSlim _signal = new(0, 1);
     private readonly ConcurrentQueue<long> _acknowledged = new();
 
     // Published, not yet acknowledged: when (monotonic) and how often. Touched by the send loop only.
@@ -39,7 +40,17 @@ public sealed partial class ImageUplink(
     public long Resent { get; private set; }
 
     /// <summary>Images were stored or released. Never blocks.</summary>
-    public void Notify() => _signal.Release();
+    public void Notify()
+    {
+        try
+        {
+            _signal.Release();
+        }
+        catch (SemaphoreFullException)
+        {
+            // A wake is already pending.
+        }
+    }
 
     /// <summary>The station has written these images (from its signed ack). Never blocks: recorded by the send loop.</summary>
     public void Acknowledge(IReadOnlyList<long> imageIds)
@@ -50,7 +61,7 @@ public sealed partial class ImageUplink(
             _acknowledged.Enqueue(id);
         }
 
-        _signal.Release();
+        Notify();
     }
 
     public async Task RunAsync(CancellationToken ct)
@@ -73,7 +84,7 @@ public sealed partial class ImageUplink(
     private void OnConnected(object? sender, LinkConnectedEventArgs e)
     {
         Interlocked.Exchange(ref _reconnected, 1);
-        _signal.Release();
+        Notify();
     }
 
     private async Task LoopAsync(CancellationToken ct)
@@ -116,8 +127,16 @@ public sealed partial class ImageUplink(
             }
         }
 
+        var limit = Batch + _awaiting.Count;
+        var unsent = images.Unsent(limit);
+        if (unsent.Count < limit)
+        {
+            // Every unsent image is in hand: one awaited but gone (expired, evicted, erased) will never be acknowledged.
+            _awaiting.Keys.Except(unsent.Select(i => i.Id)).ToList().ForEach(id => _awaiting.Remove(id));
+        }
+
         var sent = 0;
-        foreach (var image in images.Unsent(Batch + _awaiting.Count).Where(IsDue).Take(Batch).ToList())
+        foreach (var image in unsent.Where(IsDue).Take(Batch).ToList())
         {
             if (AlarmEventsPending())
             {

@@ -120,6 +120,18 @@ public sealed class ImageUplinkTests(TestPki pki) : IClassFixture<TestPki>, IAsy
     }
 
     [Fact]
+    public async Task SendPending_ImageExpiresWhileAwaitingTheStation_NoLongerAwaited()
+    {
+        SaveImage(alarmSeq: 12);
+        Assert.Equal(1, await _uplink.SendPendingAsync(CancellationToken.None));
+
+        Assert.Equal(1, _images.Prune(DateTimeOffset.UtcNow.AddDays(8))); // retention: 7 days
+
+        Assert.Equal(0, await _uplink.SendPendingAsync(CancellationToken.None));
+        Assert.Equal(0, _uplink.AwaitingAcknowledgement);
+    }
+
+    [Fact]
     public async Task SendPending_ManyAwaitingTheStation_NewerImagesStillGoOut()
     {
         for (var i = 0; i < 20; i++)
