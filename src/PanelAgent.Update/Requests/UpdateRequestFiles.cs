@@ -32,7 +32,7 @@ public static class UpdateRequestFiles
             return null;
         }
 
-        var root = Path.GetFullPath(bundles);
+        var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(bundles)); // "bundles/" names the same folder
         var folder = new DirectoryInfo(root);
         if (!folder.Exists || folder.LinkTarget is not null)
         {
@@ -87,7 +87,8 @@ public static class UpdateRequestFiles
                 return null;
             }
 
-            bytes = info.Length <= MaxFileBytes ? File.ReadAllBytes(path) : [];
+            // The agent writes this file and root reads it: a link (to a file only root may read) is not followed.
+            bytes = info.LinkTarget is null && info.Length <= MaxFileBytes ? File.ReadAllBytes(path) : [];
             File.Delete(path); // consumed first: a bad file must not start the path unit again and again
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

@@ -117,6 +117,35 @@ public sealed class UpdateRequestCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_BundleFolderNamedWithATrailingSlash_StillInstalls()
+    {
+        var bundle = _rig.Bundle(new BundleBuilder("1.0.2"));
+        Request("c-u2", Path.GetFileName(bundle));
+
+        var exit = await RunAsync(Path.GetDirectoryName(bundle)! + "/");
+
+        Assert.Equal(UpdateExitCodes.Ok, exit);
+        Assert.Equal([bundle], _applied);
+    }
+
+    [Fact]
+    public async Task Run_RequestFileIsALink_NotFollowedAndConsumed()
+    {
+        // A compromised agent could point its request at a file only root may read; root does not follow it.
+        var elsewhere = _handOver.Combine("elsewhere.json");
+        UpdateRequestFiles.Write(elsewhere, new UpdateRequest("c-u3", "bundle-1.0.2", _time.GetUtcNow()));
+        File.CreateSymbolicLink(_handOver.Combine(UpdateRequestFiles.RequestFile), elsewhere);
+
+        var exit = await RunAsync(_handOver.Path);
+
+        Assert.Equal(UpdateExitCodes.Ok, exit);
+        Assert.Empty(_applied);
+        Assert.False(File.Exists(_handOver.Combine(UpdateRequestFiles.RequestFile)));
+        Assert.True(File.Exists(elsewhere)); // the link went, not what it pointed at
+        Assert.False(File.Exists(_handOver.Combine(UpdateRequestFiles.ResultFile))); // read as no request at all
+    }
+
+    [Fact]
     public void Parse_Request_TakesTheHandOverAndBundleFolders()
     {
         var parsed = UpdateArguments.Parse(["request", "--requests", "/r", "--bundles", "/b"], out var error)!;
