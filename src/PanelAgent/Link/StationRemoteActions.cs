@@ -63,11 +63,10 @@ public sealed class StationRemoteActions(PrivacyRights? rights, PrivacyExportFil
         return Invariant($"file={name};sha256={sha256}");
     }
 
-    private string Erased(JsonObject result)
+    private static string Erased(JsonObject result)
     {
-        var deleted = exports?.DeleteAll() ?? 0; // earlier exports are personal data too
-        var erased = result["erased"]!;
-        return Invariant($"labels={erased["userLabels"]};arm={erased["armDisarmEntries"]};events={erased["events"]};exports={deleted};kept=alarm-history,access-log,code-hashes");
+        var erased = result["erased"]!; // the rights delete the earlier exports too
+        return Invariant($"labels={erased["userLabels"]};arm={erased["armDisarmEntries"]};events={erased["events"]};exports={erased["exports"]};kept=alarm-history,access-log,code-hashes");
     }
 
     private static string Flag(JsonNode? node) => node?.GetValue<bool>() == true ? "true" : "false";

@@ -12,10 +12,12 @@ public static class StationRemoteServices
         // The state folder is the database's (StateDirectory=/var/lib/panelagent on a panel).
         var state = Path.GetDirectoryName(Path.GetFullPath(config.Storage.Path))!;
         services.AddSingleton(sp => new UpdateRequests(state, sp.GetRequiredService<TimeProvider>()));
+        // One exports folder for the station's exports, the erasure that deletes them and the hourly pruning.
+        services.AddSingleton(sp => new PrivacyExportFiles(Path.Combine(state, "exports"), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new StationRemoteActions(sp.GetService<PrivacyRights>(),
-            new PrivacyExportFiles(Path.Combine(state, "exports"), sp.GetRequiredService<TimeProvider>()),
-            sp.GetRequiredService<UpdateRequests>()));
+            sp.GetRequiredService<PrivacyExportFiles>(), sp.GetRequiredService<UpdateRequests>()));
         services.AddHostedService<UpdateResultService>();
+        services.AddHostedService<ExportRetentionService>();
         return services;
     }
 }

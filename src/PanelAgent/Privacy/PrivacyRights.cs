@@ -13,7 +13,8 @@ namespace PanelAgent.Privacy;
 /// panelctl and, through the authenticated station commands, by the station; the <c>actor</c> argument names who
 /// asked (<c>technician:&lt;uid&gt;</c>, <c>station</c>) and every call is written to the access log.
 /// </summary>
-public sealed class PrivacyRights(RuntimeHolder holder, RuntimePrivacy privacy, PanelConfig config, TimeProvider time)
+public sealed class PrivacyRights(
+    RuntimeHolder holder, RuntimePrivacy privacy, PanelConfig config, TimeProvider time, PrivacyExportFiles? exports = null)
 {
     public const string ExportFormat = "panelagent-privacy-export/1";
 
@@ -56,8 +57,9 @@ public sealed class PrivacyRights(RuntimeHolder holder, RuntimePrivacy privacy, 
         var erased = store.ErasePersonalData();
         var keypad = holder.Runtime!.Keypad;
         keypad.Load(keypad.Users.Select(u => u with { Label = null }));
+        var exportsDeleted = exports?.DeleteAll() ?? 0; // earlier exports are personal data too, whoever asks to erase
         privacy.Append(new AccessEntry(time.GetUtcNow(), actor, AccessActions.PrivacyErased, null,
-            $"labels={erased.LabelsErased} arm={erased.ArmLogEntriesErased} events={erased.EventsErased}"));
+            $"labels={erased.LabelsErased} arm={erased.ArmLogEntriesErased} events={erased.EventsErased} exports={exportsDeleted}"));
         return new JsonObject
         {
             ["erased"] = new JsonObject
@@ -65,6 +67,7 @@ public sealed class PrivacyRights(RuntimeHolder holder, RuntimePrivacy privacy, 
                 ["userLabels"] = erased.LabelsErased,
                 ["armDisarmEntries"] = erased.ArmLogEntriesErased,
                 ["events"] = erased.EventsErased,
+                ["exports"] = exportsDeleted,
             },
             ["kept"] = new JsonArray(
                 Kept("alarm history", "required by law: alarm history and event logs are kept 5 years (P8)"),

@@ -71,6 +71,31 @@ public sealed class StationRemoteActionsTests : IDisposable
     }
 
     [Fact]
+    public void PrivacyErase_FromPanelctl_DeletesTheStationsExportsToo()
+    {
+        Execute("c-e4", CommandNames.PrivacyExport);
+
+        var result = Rights().Erase("technician"); // panelctl privacy erase: no station command involved
+
+        Assert.Equal(1, result["erased"]!["exports"]!.GetValue<int>());
+        Assert.Empty(Directory.GetFiles(_exports.Directory));
+    }
+
+    [Fact]
+    public async Task ExportRetention_ExportsPastThirtyDays_DeletedWithoutAnotherExport()
+    {
+        Execute("c-e5", CommandNames.PrivacyExport);
+        _panel.Time.Advance(PrivacyExportFiles.MaxAge + TimeSpan.FromHours(1));
+        using var service = new ExportRetentionService(_exports, _panel.Time,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<ExportRetentionService>.Instance);
+
+        await service.StartAsync(CancellationToken.None); // prunes at start, then hourly
+        await service.StopAsync(CancellationToken.None);
+
+        Assert.Empty(Directory.GetFiles(_exports.Directory));
+    }
+
+    [Fact]
     public void PrivacyRestrictThenLift_PersistsTheRestrictionAndAnswers()
     {
         Execute("c-e4", CommandNames.PrivacyRestrict);
@@ -162,8 +187,10 @@ public sealed class StationRemoteActionsTests : IDisposable
 
     private void Execute(string id, string command, string? mode = null, string? bundle = null) =>
         new StationCommandExecutor(_holder.Runtime!, privacy: _privacy, access: _privacy, time: _panel.Time,
-            remote: new StationRemoteActions(new PrivacyRights(_holder, _privacy, _panel.Config, _panel.Time), _exports, _updates))
+            remote: new StationRemoteActions(Rights(), _exports, _updates))
             .Execute(new CommandPayload(id, command, Mode: mode, Bundle: bundle));
+
+    private PrivacyRights Rights() => new(_holder, _privacy, _panel.Config, _panel.Time, _exports);
 
     private (string Kind, string? Detail) LastAnswer()
     {
