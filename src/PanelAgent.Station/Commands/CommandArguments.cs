@@ -10,8 +10,8 @@ namespace PanelAgent.Station.Commands;
 /// </summary>
 public sealed record CommandArguments(string ConfigPath, string PanelId, CommandPayload Command, IReadOnlyDictionary<string, string> Overrides)
 {
-    public const string Usage = "usage: panel-station command --config FILE --panel ID --command "
-        + "arm|disarm|hold|status|restrict|privacy.export|privacy.erase|privacy.restrict|privacy.lift|update "
+    public static readonly string Usage = "usage: panel-station command --config FILE --panel ID --command "
+        + string.Join("|", CommandNames.All) + " "
         + "[--mode away|home] [--alarm SEQ] [--days 1-30] [--on true|false] [--bundle NAME] [--id ID] [--client-id ID] [--database FILE]";
 
     private static readonly string[] s_known =

@@ -70,7 +70,7 @@ public sealed class AccessHeadWatch(IAccessHeadMemory? memory = null)
     private Known Recall(string panelId)
     {
         var known = new Known();
-        foreach (var (seq, hash) in Guarded(() => memory?.Load(panelId)) ?? [])
+        foreach (var (seq, hash) in memory?.Load(panelId) ?? [])
         {
             known.Remember(seq, hash);
         }
@@ -78,25 +78,7 @@ public sealed class AccessHeadWatch(IAccessHeadMemory? memory = null)
         return known;
     }
 
-    private void Keep(string panelId, Known known) =>
-        Guarded<object?>(() =>
-        {
-            memory?.Save(panelId, [.. known.Heads.Select(h => (h.Key, h.Value))]);
-            return null;
-        });
-
-    /// <summary>The watch is a second opinion: a database that fails leaves it in memory, never stops a receipt.</summary>
-    private static T? Guarded<T>(Func<T?> body)
-    {
-        try
-        {
-            return body();
-        }
-        catch (Microsoft.Data.Sqlite.SqliteException)
-        {
-            return default;
-        }
-    }
+    private void Keep(string panelId, Known known) => memory?.Save(panelId, [.. known.Heads.Select(h => (h.Key, h.Value))]);
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 

@@ -1,6 +1,9 @@
 namespace PanelAgent.Station.Receiving;
 
-/// <summary>Where <see cref="AccessHeadWatch"/> keeps what each panel told it, across station restarts.</summary>
+/// <summary>
+/// Where <see cref="AccessHeadWatch"/> keeps what each panel told it, across station restarts. Never throws: the watch
+/// is a second opinion, and a memory that fails leaves it working from what it holds, never stops a receipt.
+/// </summary>
 public interface IAccessHeadMemory
 {
     /// <summary>The (sequence, chain hash) pairs last kept for the panel; empty for a panel never heard.</summary>

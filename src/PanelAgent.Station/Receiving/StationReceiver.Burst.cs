@@ -26,7 +26,7 @@ public sealed partial class StationReceiver
             // The committed insert is the receipt: a crash before it means no ack, and the panel resends.
             var isNew = _store.TryInsertMany([.. events.Select(e => (e.PanelId, e.Payload))], received);
             batch.AddReasons(isNew.Select(n => n ? StationCounters.NewEvent : StationCounters.Duplicate));
-            toPrint = OncePerBurst(keys, _store.Unprinted(keys));
+            toPrint = OncePerBurst(keys, Unprinted(keys, isNew));
         }
         catch (SqliteException)
         {
@@ -44,6 +44,18 @@ public sealed partial class StationReceiver
         }
 
         events.Clear();
+    }
+
+    /// <summary>
+    /// A row inserted just now is unprinted by definition; only a duplicate's row is looked up (was its line printed
+    /// before a kill?), so a live event costs no read on top of its insert.
+    /// </summary>
+    private bool[] Unprinted(List<(string, long)> keys, bool[] isNew)
+    {
+        var duplicates = keys.Where((_, i) => !isNew[i]).ToList();
+        var stillUnprinted = duplicates.Count == 0 ? [] : _store.Unprinted(duplicates);
+        var next = 0;
+        return [.. isNew.Select(n => n || stillUnprinted[next++])];
     }
 
     /// <summary>A resend in the same burst as its original is printed once.</summary>
@@ -65,7 +77,7 @@ public sealed partial class StationReceiver
         }
     }
 
-    private void AddLines(List<OpenedEvent> events, bool[] isNew, DateTimeOffset received, ReceivedBatch batch)
+    private void AddLines(List<OpenedEvent> events, bool[] toPrint, DateTimeOffset received, ReceivedBatch batch)
     {
         for (var i = 0; i < events.Count; i++)
         {
@@ -76,7 +88,7 @@ public sealed partial class StationReceiver
                 batch.AddLine(StationLine(panelId, LinkEventKinds.PanelRestored, "event", received));
             }
 
-            if (isNew[i])
+            if (toPrint[i])
             {
                 batch.AddLine(EventLine.Format(panelId, payload, _stationId, received));
             }

@@ -132,6 +132,18 @@ public sealed class StationStore : INonceEpochStore, IAccessHeadMemory, IDisposa
 
     public IReadOnlyList<(long Seq, string Hash)> Load(string panelId)
     {
+        try
+        {
+            return LoadHeads(panelId);
+        }
+        catch (SqliteException)
+        {
+            return []; // re-learnt from the next heartbeats
+        }
+    }
+
+    private List<(long Seq, string Hash)> LoadHeads(string panelId)
+    {
         lock (_lock)
         {
             using var command = _connection.CreateCommand();
@@ -155,6 +167,17 @@ public sealed class StationStore : INonceEpochStore, IAccessHeadMemory, IDisposa
     public void Save(string panelId, IReadOnlyList<(long Seq, string Hash)> heads)
     {
         ArgumentNullException.ThrowIfNull(heads);
+        try
+        {
+            SaveHeads(panelId, heads);
+        }
+        catch (SqliteException)
+        {
+            // Kept in memory only until the next head moves.
+        }
+    }
+
+    private void SaveHeads(string panelId, IReadOnlyList<(long Seq, string Hash)> heads) =>
         WithoutOwnFsync(transaction =>
         {
             using var clear = _connection.CreateCommand();
@@ -174,7 +197,6 @@ public sealed class StationStore : INonceEpochStore, IAccessHeadMemory, IDisposa
                 insert.ExecuteNonQuery();
             }
         });
-    }
 
     /// <summary>One transaction at synchronous=NORMAL (the next FULL commit syncs it too), then FULL again.</summary>
     private void WithoutOwnFsync(Action<SqliteTransaction> body)

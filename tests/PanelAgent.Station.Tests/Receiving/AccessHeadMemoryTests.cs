@@ -45,7 +45,16 @@ public sealed class AccessHeadMemoryTests : IDisposable
     [Fact]
     public void Observe_DatabaseFails_WatchCarriesOnInMemory()
     {
-        var watch = new AccessHeadWatch(new FailingMemory());
+        using var store = StationStore.Open(DatabasePath);
+        using (var other = new SqliteConnection($"Data Source={DatabasePath};Pooling=False"))
+        {
+            other.Open();
+            using var drop = other.CreateCommand();
+            drop.CommandText = "DROP TABLE access_heads"; // every read and write of the heads now fails in SQLite
+            drop.ExecuteNonQuery();
+        }
+
+        var watch = new AccessHeadWatch(store);
 
         Assert.Null(watch.Observe("p-1", new AccessHeadPayload(10, 10, "h10")));
         Assert.Equal("seq=7;was=10", watch.Observe("p-1", new AccessHeadPayload(7, 7, "h7")));
@@ -70,13 +79,5 @@ public sealed class AccessHeadMemoryTests : IDisposable
             Saves++;
             Kept[panelId] = [.. heads.OrderBy(h => h.Seq)];
         }
-    }
-
-    private sealed class FailingMemory : IAccessHeadMemory
-    {
-        public IReadOnlyList<(long Seq, string Hash)> Load(string panelId) => throw new SqliteException("disk I/O error", 10);
-
-        public void Save(string panelId, IReadOnlyList<(long Seq, string Hash)> heads) =>
-            throw new SqliteException("disk I/O error", 10);
     }
 }
