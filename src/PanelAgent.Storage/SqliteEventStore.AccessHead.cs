@@ -6,7 +6,11 @@ using PanelAgent.Storage.Sqlite;
 
 namespace PanelAgent.Storage;
 
-/// <summary>The access log's head for the station's status (IAccessLogHead): two indexed lookups, cheap per heartbeat.</summary>
+/// <summary>
+/// The access log's head for the station's status (IAccessLogHead): a count of the rows held (a scan of at most 12
+/// months of entries, kept as a real count because rows missing from the middle must show) and two indexed lookups,
+/// once per heartbeat, under the store's lock.
+/// </summary>
 public sealed partial class SqliteEventStore : IAccessLogHead
 {
     public AccessLogHead ReadAccessHead(long? witnessSequence = null) => Run("read access head", connection =>
