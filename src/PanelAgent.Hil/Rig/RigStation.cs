@@ -62,10 +62,29 @@ internal sealed class RigStation : IAsyncDisposable
             Database = Path.Combine(directory, "rig-station.db"),
             Supervise = false,
         };
-        var station = new RigStation(options, map.PanelId, directory, time, diagnostics, map.CommandTimeout);
-        station._station.Start();
-        await station._station.Subscribed.WaitAsync(map.CommandTimeout, ct);
-        return station;
+        RigStation? station = null;
+        try
+        {
+            station = new RigStation(options, map.PanelId, directory, time, diagnostics, map.CommandTimeout);
+            station._station.Start();
+            await station._station.Subscribed.WaitAsync(map.CommandTimeout, ct);
+            return station;
+        }
+        catch
+        {
+            // Not left running: the next scenario would start a second station under the same client id, and the two
+            // would take the MQTT session from each other.
+            if (station is not null)
+            {
+                await station.DisposeAsync();
+            }
+            else
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+
+            throw;
+        }
     }
 
     /// <summary>
