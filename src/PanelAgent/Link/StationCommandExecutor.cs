@@ -30,10 +30,9 @@ public sealed class StationCommandExecutor(
         ArgumentNullException.ThrowIfNull(command);
         string? refusal;
         string? detail = null;
-        var logged = false;
         try
         {
-            refusal = remote is not null && remote.TryRun(command, () => runtime.Panel.State.Phase, out var remoteRefusal, out detail, out logged)
+            refusal = remote is not null && remote.TryRun(command, () => runtime.Panel.State.Phase, out var remoteRefusal, out detail)
                 ? remoteRefusal
                 : Run(command, out detail);
         }
@@ -42,11 +41,9 @@ public sealed class StationCommandExecutor(
             refusal = "failed:" + ex.GetType().Name; // the answer must go out whatever happened
         }
 
-        if (!logged) // the privacy rights write their own station.command entry
-        {
-            access?.Append(new AccessEntry(_time.GetUtcNow(), "station", AccessActions.StationCommand,
-                Name(command.Command) + ":" + command.Id, refusal ?? "accepted"));
-        }
+        // Every command, privacy ones included, with its id and how it ended (a failed export too).
+        access?.Append(new AccessEntry(_time.GetUtcNow(), "station", AccessActions.StationCommand,
+            Name(command.Command) + ":" + command.Id, refusal ?? "accepted"));
 
         var answer = $"{Name(command.Command)}:{command.Id}" + (refusal ?? detail) switch
         {

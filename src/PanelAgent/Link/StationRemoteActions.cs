@@ -13,16 +13,15 @@ namespace PanelAgent.Link;
 /// </summary>
 public sealed class StationRemoteActions(PrivacyRights? rights, PrivacyExportFiles? exports, UpdateRequests? updates)
 {
-    /// <summary>True when the command is one of these; <paramref name="logged"/> when the access log already has it.</summary>
-    public bool TryRun(CommandPayload command, Func<Core.State.PanelPhase> phase, out string? refusal, out string? detail, out bool logged)
+    /// <summary>True when the command is one of these.</summary>
+    public bool TryRun(CommandPayload command, Func<Core.State.PanelPhase> phase, out string? refusal, out string? detail)
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(phase);
-        (refusal, detail, logged) = (null, null, false);
+        (refusal, detail) = (null, null);
         switch (command.Command)
         {
             case CommandNames.PrivacyExport or CommandNames.PrivacyErase or CommandNames.PrivacyRestrict or CommandNames.PrivacyLift:
-                logged = rights is not null;
                 refusal = Privacy(command, out detail);
                 return true;
             case CommandNames.Update:

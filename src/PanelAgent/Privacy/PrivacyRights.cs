@@ -116,8 +116,7 @@ public sealed class PrivacyRights(
             return false;
         }
 
-        privacy.Append(new AccessEntry(time.GetUtcNow(), StationActor, AccessActions.StationCommand, command));
-        result = action();
+        result = action(); // the command itself, with its id and outcome, is logged by the station command executor
         return true;
     }
 

@@ -52,9 +52,10 @@ public sealed class StationRemoteActionsTests : IDisposable
         Assert.Equal(PrivacyRights.ExportFormat, document["format"]!.GetValue<string>());
         Assert.NotNull(document["images"]);
         var access = Store.ReadAccessLog();
-        Assert.Contains(access, a => a.Entry is { Actor: "station", Action: AccessActions.StationCommand, Subject: "privacy.export" });
         Assert.Contains(access, a => a.Entry is { Actor: "station", Action: AccessActions.PrivacyExported });
-        Assert.Single(access, a => a.Entry.Action == AccessActions.StationCommand); // logged once, by the rights
+        // Logged once, with its id and outcome, as every station command is.
+        var logged = Assert.Single(access, a => a.Entry.Action == AccessActions.StationCommand).Entry;
+        Assert.Equal(("station", "privacy.export:c-e1", "accepted"), (logged.Actor, logged.Subject, logged.Detail));
     }
 
     [Fact]
