@@ -58,7 +58,7 @@ internal static class RecordsText
     public static int Erased(JsonObject r, TextWriter o)
     {
         var erased = r["erased"]!.AsObject();
-        o.WriteLine($"erased: {erased["userLabels"]} user label(s), {erased["armDisarmEntries"]} arm/disarm entr(y/ies), {erased["events"]} event(s)");
+        o.WriteLine($"erased: {erased["userLabels"]} user label(s), {erased["armDisarmEntries"]} arm/disarm entr(y/ies), {erased["events"]} event(s), {erased["exports"]?.ToString() ?? "0"} export file(s)");
         TextTable.Write(o, ["kept", "why"], r["kept"]!.AsArray().Select(k => StatusText.Row(k!, "what", "why")));
         return CliExitCodes.Ok;
     }

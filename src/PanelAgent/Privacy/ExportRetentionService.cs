@@ -14,19 +14,29 @@ public sealed partial class ExportRetentionService(PrivacyExportFiles exports, T
         using var timer = new PeriodicTimer(Interval, time);
         do
         {
-            try
-            {
-                if (exports.Prune() is var deleted and > 0)
-                {
-                    Pruned(logger, deleted);
-                }
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                PruneFailed(logger, ex); // tried again within the hour
-            }
+            PruneNow();
         }
         while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+    }
+
+    /// <summary>One pass; the number of exports deleted. Never throws for the file system.</summary>
+    internal int PruneNow()
+    {
+        try
+        {
+            var deleted = exports.Prune();
+            if (deleted > 0)
+            {
+                Pruned(logger, deleted);
+            }
+
+            return deleted;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            PruneFailed(logger, ex); // tried again within the hour
+            return 0;
+        }
     }
 
     [LoggerMessage(6270, LogLevel.Information, "Deleted {Count} privacy export(s) past their 30 days")]

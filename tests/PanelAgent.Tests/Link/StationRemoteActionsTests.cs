@@ -83,16 +83,17 @@ public sealed class StationRemoteActionsTests : IDisposable
     }
 
     [Fact]
-    public async Task ExportRetention_ExportsPastThirtyDays_DeletedWithoutAnotherExport()
+    public void ExportRetention_ExportsPastThirtyDays_DeletedWithoutAnotherExport()
     {
         Execute("c-e5", CommandNames.PrivacyExport);
-        _panel.Time.Advance(PrivacyExportFiles.MaxAge + TimeSpan.FromHours(1));
         using var service = new ExportRetentionService(_exports, _panel.Time,
             Microsoft.Extensions.Logging.Abstractions.NullLogger<ExportRetentionService>.Instance);
+        _panel.Time.Advance(PrivacyExportFiles.MaxAge - TimeSpan.FromHours(1));
+        Assert.Equal(0, service.PruneNow()); // 29 days and 23 hours: kept
 
-        await service.StartAsync(CancellationToken.None); // prunes at start, then hourly
-        await service.StopAsync(CancellationToken.None);
+        _panel.Time.Advance(TimeSpan.FromHours(2)); // the pass the service runs at start and hourly
 
+        Assert.Equal(1, service.PruneNow());
         Assert.Empty(Directory.GetFiles(_exports.Directory));
     }
 
